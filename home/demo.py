@@ -1,0 +1,129 @@
+"""The demo council's site, home page, settings and staff users, for `manage.py seed_demo`.
+
+Every function finds what exists before it creates anything, so a second run changes nothing.
+"""
+
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import Page, Site
+
+from tests.factories import HomePageFactory
+
+from .models import CouncilSettings, HomePage, Phase
+
+COUNCIL_NAME = "Glanrhyd County Borough Council"
+
+# username: (groups, is_superuser). Officers' groups match the back-office queues they work.
+DEMO_USERS = {
+    "admin": ([], True),
+    "editor": (["Editors"], False),
+    "moderator": (["Moderators"], False),
+    "waste_officer": (["Waste"], False),
+    "revenues_officer": (["Revenues"], False),
+    "housing_officer": (["Housing"], False),
+    "reception": (["Customer services"], False),
+}
+STAFF_GROUPS = ["Waste", "Revenues", "Housing", "Customer services"]
+
+
+def seed_site(stdout):
+    """Put a HomePage at the root of the default site, replacing Wagtail's welcome page."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    root = Page.get_first_root_node()
+    previous_root = site.root_page if site else None
+    if previous_root is not None and previous_root.slug == "home":
+        # Wagtail's welcome page holds the slug the council's home page should have.
+        previous_root.slug = "wagtail-welcome"
+        previous_root.save(update_fields=["slug"])
+    home = HomePage.objects.filter(depth=2).first() or HomePageFactory(
+        parent=root,
+        title=COUNCIL_NAME,
+        slug="home",
+        intro="Find information about council services and do things online.",
+    )
+    if site:
+        site.root_page = home
+        site.site_name = COUNCIL_NAME
+        site.save()
+    else:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=COUNCIL_NAME,
+        )
+    if previous_root is not None and not previous_root.get_children().exists():
+        previous_root.delete()
+    stdout.write(f"Created the home page for {COUNCIL_NAME}.")
+    return home
+
+
+def seed_users(stdout):
+    """The demo staff. One password for all: DEMO_PASSWORD, or a generated one printed once."""
+    chosen = os.environ.get("DEMO_PASSWORD", "").strip()
+    generated = None
+    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    for name in STAFF_GROUPS:
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(admin_access)
+
+    User = get_user_model()
+    for username, (group_names, is_superuser) in DEMO_USERS.items():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            password = chosen or generated or secrets.token_urlsafe(12)
+            generated = None if chosen else password
+            user = User.objects.create_user(
+                username=username,
+                email=f"{username}@glanrhyd.example",
+                password=password,
+                first_name=username.replace("_", " ").title().split()[0],
+                last_name="(demo)",
+                is_staff=is_superuser,
+                is_superuser=is_superuser,
+            )
+            user.groups.set(Group.objects.filter(name__in=group_names))
+        elif chosen and not user.check_password(chosen):
+            user.set_password(chosen)
+            user.save(update_fields=["password"])
+    if generated:
+        stdout.write(
+            "Demo users: " + ", ".join(DEMO_USERS) + f"\nTheir password is: {generated}\n"
+            "It is shown only this once. Set DEMO_PASSWORD and run seed_demo again to change it."
+        )
+
+
+def seed_council_settings(stdout):
+    """Council details for the header and footer, filled in only when the settings are new."""
+    site = Site.objects.get(is_default_site=True)
+    council, created = CouncilSettings.objects.get_or_create(site=site)
+    if not created:
+        return
+    home = site.root_page
+    pages = {page.slug: page for page in Page.objects.descendant_of(home).filter(
+        slug__in=["accessibility-statement", "privacy-notice", "contact-the-council"]
+    )}
+    council.council_name = COUNCIL_NAME
+    council.phase = Phase.BETA
+    council.feedback_url = "https://glanrhyd.example/feedback"
+    council.contact_phone = "01632 960 000"
+    council.contact_hours = "Monday to Friday, 9am to 5pm"
+    council.contact_email = "contact@glanrhyd.example"
+    council.contact_address = "Glanrhyd Civic Centre\nHeol y Castell\nGlanrhyd\nGR1 2CC"
+    council.footer_links = [
+        ("link", {"page": pages[slug], "title": "", "url": ""})
+        for slug in ["contact-the-council", "accessibility-statement", "privacy-notice"]
+        if slug in pages
+    ]
+    council.social_links = [
+        ("social", {"network": "facebook", "url": "https://www.facebook.com/glanrhyd.example"}),
+        ("social", {"network": "bluesky", "url": "https://bsky.app/profile/glanrhyd.example"}),
+    ]
+    council.save()

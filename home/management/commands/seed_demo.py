@@ -1,0 +1,23 @@
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+# Each app that has demo content adds its seeder here, in the order the content depends on.
+SEEDERS = [
+    "home.demo.seed_site",
+    "home.demo.seed_users",
+    "services.demo.seed_services",
+    "home.demo.seed_council_settings",
+]
+
+
+class Command(BaseCommand):
+    help = "Build the fictional demo council, or top it up. Running it again changes nothing."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            for dotted in SEEDERS:
+                module_name, function_name = dotted.rsplit(".", 1)
+                getattr(import_module(module_name), function_name)(self.stdout)
+        self.stdout.write(self.style.SUCCESS("The demo council is ready."))

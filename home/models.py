@@ -1,0 +1,109 @@
+"""Home: the home page and the site chrome every page shares (council details, footer, phase)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from .blocks import LinkBlock, SocialLinkBlock
+
+
+class HomePage(Page):
+    """The front page of the council's website, one per language."""
+
+    intro = models.CharField(
+        _("introduction"),
+        max_length=255,
+        blank=True,
+        help_text=_("One sentence under the council's name, e.g. 'Find out about council services'."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class Phase(models.TextChoices):
+    LIVE = "live", _("Live (no banner)")
+    ALPHA = "alpha", _("Alpha")
+    BETA = "beta", _("Beta")
+
+
+@register_setting(icon="home")
+class CouncilSettings(BaseSiteSetting):
+    """What every page shows about the council: its name, logo, contact details and footer."""
+
+    council_name = models.CharField(
+        _("council name"),
+        max_length=120,
+        default="Townhall Council",
+        help_text=_("Shown in the header of every page and in page titles."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. Shown beside the council name. Keep it under 40 pixels high."),
+    )
+    phase = models.CharField(
+        _("phase"),
+        max_length=10,
+        choices=Phase.choices,
+        default=Phase.BETA,
+        help_text=_("Alpha or beta shows a banner telling residents the site is new."),
+    )
+    feedback_url = models.URLField(
+        _("feedback address"),
+        blank=True,
+        help_text=_("Where the phase banner's 'give your feedback' link goes."),
+    )
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("email"), blank=True)
+    contact_address = models.TextField(_("postal address"), blank=True)
+    contact_hours = models.CharField(
+        _("phone lines open"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example 'Monday to Friday, 9am to 5pm'."),
+    )
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("footer links"),
+        help_text=_("Links at the foot of every page, such as accessibility and privacy."),
+    )
+    social_links = StreamField(
+        [("social", SocialLinkBlock())],
+        blank=True,
+        verbose_name=_("social media links"),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("council_name"), FieldPanel("logo")], heading=_("The council")
+        ),
+        MultiFieldPanel([FieldPanel("phase"), FieldPanel("feedback_url")], heading=_("Phase")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_hours"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_address"),
+            ],
+            heading=_("Contact details"),
+        ),
+        FieldPanel("footer_links"),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("council settings")

@@ -1,0 +1,67 @@
+"""Views that are not Wagtail pages: cookies, and the endpoints operations and robots ask for."""
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+ONE_YEAR = 365 * 24 * 60 * 60
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For load balancers: 200 when this process can reach its database, 503 when it cannot."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        database = "ok"
+    except DatabaseError:
+        database = "unavailable"
+    healthy = database == "ok"
+    return JsonResponse(
+        {"status": "ok" if healthy else "unhealthy", "database": database},
+        status=200 if healthy else 503,
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /cy/search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def cookies(request):
+    return render(request, "home/cookies.html", {"cookie_banner_cookie": settings.COOKIE_BANNER_COOKIE})
+
+
+@require_POST
+def hide_cookie_message(request):
+    """The banner's 'Hide this message' button is a form, so it works without JavaScript."""
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = redirect(next_url)
+    response.set_cookie(
+        settings.COOKIE_BANNER_COOKIE,
+        "1",
+        max_age=ONE_YEAR,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+    return response

@@ -1,0 +1,9 @@
+"""WSGI entry point: `gunicorn townhall.wsgi`."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings.production")
+
+application = get_wsgi_application()

@@ -1,0 +1,60 @@
+import datetime
+
+import factory
+import wagtail_factories
+
+from home.models import HomePage
+from services.models import LocationPage, NewsIndexPage, NewsPage, ServiceIndexPage, ServicePage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Townhall Council"
+    slug = "home"
+    intro = "Find out about council services and do things online."
+
+    class Meta:
+        model = HomePage
+
+
+class ServiceIndexPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Service category {n}")
+    summary = factory.LazyAttribute(lambda page: f"Everything about {page.title.lower()}.")
+    show_in_menus = True
+
+    class Meta:
+        model = ServiceIndexPage
+
+
+class ServicePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Service {n}")
+    summary = factory.LazyAttribute(lambda page: f"How to {page.title.lower()}.")
+
+    class Meta:
+        model = ServicePage
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "News"
+    summary = "News from the council."
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"News item {n}")
+    summary = factory.LazyAttribute(lambda page: f"What happened: {page.title.lower()}.")
+    date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
+
+    class Meta:
+        model = NewsPage
+
+
+class LocationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Reception point {n}")
+    summary = "Visit us for help with council services."
+    address = "1 High Street\nGlanrhyd"
+    postcode = "GR1 1AA"
+
+    class Meta:
+        model = LocationPage

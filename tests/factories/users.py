@@ -1,0 +1,14 @@
+import factory
+from django.contrib.auth import get_user_model
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    first_name = "Sam"
+    last_name = "Jones"
+    password = factory.django.Password("correct-horse-battery")
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
