@@ -8,13 +8,13 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 
 class LinkStructValue(blocks.StructValue):
-    def url(self):
+    def href(self):
         page = self.get("page")
         if page:
             return page.localized.url
         return self.get("url")
 
-    def text(self):
+    def link_text(self):
         if self.get("title"):
             return self.get("title")
         page = self.get("page")
@@ -38,9 +38,7 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = _("Choose a page on this site or enter an address, not both.")
-            raise StructBlockValidationError(
-                block_errors={"page": ValidationError(message)}
-            )
+            raise StructBlockValidationError(block_errors={"page": ValidationError(message)})
         if value.get("url") and not value.get("title"):
             raise StructBlockValidationError(
                 block_errors={"title": ValidationError(_("Enter the link text for the address."))}

@@ -69,7 +69,9 @@ def seed_users(stdout):
     """The demo staff. One password for all: DEMO_PASSWORD, or a generated one printed once."""
     chosen = os.environ.get("DEMO_PASSWORD", "").strip()
     generated = None
-    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    admin_access = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
     for name in STAFF_GROUPS:
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(admin_access)
@@ -107,9 +109,12 @@ def seed_council_settings(stdout):
     if not created:
         return
     home = site.root_page
-    pages = {page.slug: page for page in Page.objects.descendant_of(home).filter(
-        slug__in=["accessibility-statement", "privacy-notice", "contact-the-council"]
-    )}
+    pages = {
+        page.slug: page
+        for page in Page.objects.descendant_of(home).filter(
+            slug__in=["accessibility-statement", "privacy-notice", "contact-the-council"]
+        )
+    }
     council.council_name = COUNCIL_NAME
     council.phase = Phase.BETA
     council.feedback_url = "https://glanrhyd.example/feedback"

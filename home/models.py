@@ -18,15 +18,25 @@ class HomePage(Page):
         _("introduction"),
         max_length=255,
         blank=True,
-        help_text=_("One sentence under the council's name, e.g. 'Find out about council services'."),
+        help_text=_(
+            "One sentence under the council's name, e.g. 'Find out about council services'."
+        ),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["services.ServiceIndexPage", "services.NewsIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from services.models import ServiceIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["categories"] = ServiceIndexPage.objects.child_of(self).live().public()
+        return context
 
 
 class Phase(models.TextChoices):
@@ -88,9 +98,7 @@ class CouncilSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("council_name"), FieldPanel("logo")], heading=_("The council")
-        ),
+        MultiFieldPanel([FieldPanel("council_name"), FieldPanel("logo")], heading=_("The council")),
         MultiFieldPanel([FieldPanel("phase"), FieldPanel("feedback_url")], heading=_("Phase")),
         MultiFieldPanel(
             [

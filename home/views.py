@@ -44,7 +44,9 @@ def robots_txt(request):
 
 @require_GET
 def cookies(request):
-    return render(request, "home/cookies.html", {"cookie_banner_cookie": settings.COOKIE_BANNER_COOKIE})
+    return render(
+        request, "home/cookies.html", {"cookie_banner_cookie": settings.COOKIE_BANNER_COOKIE}
+    )
 
 
 @require_POST

@@ -129,7 +129,9 @@ else:
 
 # Sessions live in the database (or Redis), never in a process, so app processes stay stateless.
 SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
 )
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -189,7 +191,7 @@ if FRONTEND_CACHE_URL:
         }
     }
 
-# Background work: the database queue, worked by `manage.py db_worker`. Dev and tests run tasks at once.
+# Background work: a database queue worked by `manage.py db_worker`. Dev and tests run it at once.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 NOTIFY_API_KEY = env("NOTIFY_API_KEY")
@@ -219,7 +221,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # Each task run and page save is logged at INFO; keep the console for what needs attention.
+    # Task runs and page saves log at INFO; keep the console for what needs attention.
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

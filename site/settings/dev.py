@@ -1,5 +1,7 @@
 """Local development: `make run`. Debug on, tasks run at once, static files served from finders."""
 
+import contextlib
+
 from .base import *  # noqa: F403
 from .base import env, env_list
 
@@ -11,7 +13,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-try:
+# An optional, git-ignored local.py overrides anything above on one machine.
+with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403
-except ImportError:
-    pass

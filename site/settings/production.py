@@ -1,4 +1,4 @@
-"""Production: every secret and host comes from the environment, and it refuses to start without them."""
+"""Production: secrets and hosts come from the environment; it refuses to start without them."""
 
 from django.core.exceptions import ImproperlyConfigured
 

@@ -1,4 +1,4 @@
-"""Tests: fast where speed costs no honesty (hasher, cache, tasks), production-like everywhere else."""
+"""Tests: fast where speed costs no honesty (hasher, cache, tasks), production-like elsewhere."""
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR

@@ -1,0 +1,36 @@
+from wagtail.models import Page, Site
+
+import pytest
+
+from home.models import CouncilSettings
+from tests.factories import HomePageFactory, ServiceIndexPageFactory, ServicePageFactory
+
+
+@pytest.fixture
+def home_page(db):
+    """A council home page at the root of the default site, as seed_demo leaves it."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="council-home", title="Testshire Council")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    CouncilSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"council_name": "Testshire Council", "contact_phone": "01632 960 999"},
+    )
+    return home
+
+
+@pytest.fixture
+def service_page(home_page):
+    category = ServiceIndexPageFactory(
+        parent=home_page, title="Bins and recycling", slug="bins-and-recycling"
+    )
+    return ServicePageFactory(
+        parent=category,
+        title="Report a missed bin collection",
+        slug="report-a-missed-bin",
+        summary="Tell us if your bin was not emptied on your collection day.",
+        body=[("heading", "Before you start"), ("paragraph", "<p>Wait until 6pm.</p>")],
+    )

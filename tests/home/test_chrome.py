@@ -1,0 +1,101 @@
+"""The page chrome every resident sees: header, navigation, phase banner, footer, cookie banner."""
+
+from django.conf import settings
+
+import pytest
+
+from home.models import CouncilSettings, Phase
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_shows_council_name_and_service_navigation(client, service_page):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Testshire Council" in html
+    assert 'class="govuk-service-navigation__link" href="/bins-and-recycling/"' in html
+    assert '<a href="#main-content" class="govuk-skip-link"' in html
+    assert 'href="/static/townhall/townhall.css"' in html
+
+
+def test_service_page_has_breadcrumbs_back_to_its_category(client, service_page):
+    response = client.get(service_page.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<nav class="govuk-breadcrumbs"' in html
+    assert 'href="/bins-and-recycling/">Bins and recycling</a>' in html
+    assert "<title>Report a missed bin collection – Testshire Council</title>" in html
+    # The current section is marked in the service navigation.
+    assert 'aria-current="true"' in html
+
+
+def test_phase_banner_follows_the_council_setting(client, home_page):
+    council = CouncilSettings.objects.get()
+    council.phase = Phase.BETA
+    council.feedback_url = "https://example.com/feedback"
+    council.save()
+    html = client.get("/").content.decode()
+    assert "govuk-phase-banner" in html
+    assert 'href="https://example.com/feedback">give your feedback</a>' in html
+
+    council.phase = Phase.LIVE
+    council.save()
+    assert "govuk-phase-banner" not in client.get("/").content.decode()
+
+
+def test_footer_shows_contact_details_and_editor_links(client, service_page):
+    council = CouncilSettings.objects.get()
+    council.footer_links = [
+        ("link", {"page": service_page, "title": "", "url": ""}),
+        ("link", {"page": None, "title": "Accessibility", "url": "https://example.com/a11y"}),
+    ]
+    council.social_links = [("social", {"network": "bluesky", "url": "https://bsky.app/x"})]
+    council.save()
+    html = client.get("/").content.decode()
+    assert 'href="tel:01632960999">01632 960 999</a>' in html
+    assert f'href="{service_page.url}">Report a missed bin collection</a>' in html
+    assert 'href="https://example.com/a11y">Accessibility</a>' in html
+    assert 'href="https://bsky.app/x">Bluesky</a>' in html
+    assert 'href="/cookies/">Cookies</a>' in html
+
+
+def test_cookie_banner_hides_without_javascript(client, home_page):
+    assert "govuk-cookie-banner" in client.get("/").content.decode()
+    response = client.post("/cookies/hide/", {"next": "/cookies/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/cookies/"
+    assert response.cookies[settings.COOKIE_BANNER_COOKIE]["httponly"]
+    assert "govuk-cookie-banner" not in client.get("/").content.decode()
+
+
+def test_cookie_banner_never_redirects_off_the_site(client, home_page):
+    response = client.post("/cookies/hide/", {"next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+def test_hiding_the_cookie_banner_needs_the_csrf_token(home_page):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/cookies/hide/", {"next": "/"})
+    assert response.status_code == 403
+
+
+def test_cookies_page_lists_every_cookie_we_set(client, home_page):
+    html = client.get("/cookies/").content.decode()
+    for name in ("csrftoken", "sessionid", settings.COOKIE_BANNER_COOKIE):
+        assert f'<td class="govuk-table__cell">{name}</td>' in html
+
+
+def test_missing_page_is_a_govuk_404(client, home_page):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<h1 class="govuk-heading-l">Page not found</h1>' in html
+    assert "Testshire Council" in html
+
+
+def test_welsh_prefix_serves_the_site_in_welsh_language_mode(client, home_page):
+    response = client.get("/cy/")
+    assert response.status_code == 200
+    assert '<html lang="cy"' in response.content.decode()

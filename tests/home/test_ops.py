@@ -1,0 +1,133 @@
+"""Endpoints that load balancers, crawlers and operations rely on."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from django.conf import settings
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def _run_django(code, **env):
+    """Run `code` in a fresh Python process with Django set up from the given environment."""
+    script = "import django; django.setup()\n" + textwrap.dedent(code)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_healthz_reports_a_working_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_is_503_when_the_database_cannot_be_reached():
+    # A real PostgreSQL address where nothing listens: the process cannot reach its database.
+    result = _run_django(
+        """
+        from django.test import Client
+        response = Client().get("/healthz")
+        print(response.status_code, response.content.decode())
+        """,
+        DJANGO_SETTINGS_MODULE="townhall.settings.test",
+        DATABASE_URL="postgres://townhall@127.0.0.1:9/townhall",
+    )
+    status, body = result.stdout.strip().split(" ", 1)
+    assert status == "503", result.stderr
+    assert json.loads(body) == {"status": "unhealthy", "database": "unavailable"}
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_sitemap_lists_live_pages(client, service_page):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<loc>http://localhost/bins-and-recycling/report-a-missed-bin/</loc>" in body
+
+
+def test_sitemap_leaves_out_unpublished_pages(client, service_page):
+    service_page.unpublish()
+    assert "report-a-missed-bin" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _run_django(
+        "",
+        DJANGO_SETTINGS_MODULE="townhall.settings.production",
+        SECRET_KEY="",
+        ALLOWED_HOSTS="council.example",
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = _run_django(
+        "",
+        DJANGO_SETTINGS_MODULE="townhall.settings.production",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="",
+    )
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must list" in result.stderr
+
+
+def test_production_starts_with_its_environment_and_uses_hashed_static_files():
+    result = _run_django(
+        """
+        from django.conf import settings
+        print(settings.STORAGES["staticfiles"]["BACKEND"], settings.SESSION_COOKIE_SECURE)
+        """,
+        DJANGO_SETTINGS_MODULE="townhall.settings.production",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="council.example",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "True",
+    ]
+
+
+def test_environment_switches_cache_search_and_database_backends():
+    result = _run_django(
+        """
+        from django.conf import settings
+        print(settings.CACHES["default"]["BACKEND"])
+        print(settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"])
+        print(settings.DATABASES["default"]["ENGINE"])
+        print(settings.WAGTAILFRONTENDCACHE["varnish"]["LOCATION"])
+        """,
+        DJANGO_SETTINGS_MODULE="townhall.settings.dev",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        ELASTICSEARCH_URL="http://127.0.0.1:9200",
+        DATABASE_URL="postgres://u:p@127.0.0.1:5432/townhall",
+        FRONTEND_CACHE_URL="http://127.0.0.1:6081",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "wagtail.search.backends.elasticsearch8",
+        "django.db.backends.postgresql",
+        "http://127.0.0.1:6081",
+    ]

@@ -1,0 +1,84 @@
+"""`manage.py seed_demo` builds a believable council, and running it again changes nothing."""
+
+import io
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+from wagtail.models import Page, Site
+
+import pytest
+
+from home.demo import DEMO_USERS
+from home.models import CouncilSettings, HomePage
+from services.models import LocationPage, NewsPage, ServiceIndexPage, ServicePage
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return {
+        "pages": Page.objects.count(),
+        "users": get_user_model().objects.count(),
+        "sites": Site.objects.count(),
+        "settings": CouncilSettings.objects.count(),
+    }
+
+
+def test_seed_demo_twice_builds_the_council_once(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2026")
+    call_command("seed_demo", stdout=io.StringIO())
+    first = _counts()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert _counts() == first
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    categories = ServiceIndexPage.objects.live()
+    assert categories.count() >= 6
+    for category in categories:
+        assert ServicePage.objects.child_of(category).count() >= 2
+    assert sum(ServicePage.objects.child_of(c).count() >= 3 for c in categories) >= 6
+    assert NewsPage.objects.live().count() >= 10
+    assert LocationPage.objects.live().count() >= 3
+    assert CouncilSettings.objects.get(site=site).footer_links
+
+
+def test_demo_users_sign_in_with_demo_password(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2026")
+    call_command("seed_demo", stdout=io.StringIO())
+    User = get_user_model()
+    assert set(User.objects.values_list("username", flat=True)) >= set(DEMO_USERS)
+    assert User.objects.get(username="admin").is_superuser
+    assert User.objects.get(username="waste_officer").groups.filter(name="Waste").exists()
+
+    client = Client()
+    response = client.post(
+        "/admin/login/", {"username": "admin", "password": "demo-pass-2026"}, follow=True
+    )
+    assert response.status_code == 200
+    assert response.wsgi_request.user.username == "admin"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_without_demo_password_one_is_generated_and_printed_once(monkeypatch):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    printed = [line for line in out.getvalue().splitlines() if "password is:" in line]
+    assert len(printed) == 1
+    password = printed[0].rsplit(":", 1)[1].strip()
+    assert get_user_model().objects.get(username="reception").check_password(password)
+
+    again = io.StringIO()
+    call_command("seed_demo", stdout=again)
+    assert "password is:" not in again.getvalue()
+
+
+def test_setting_demo_password_later_resets_the_demo_users(monkeypatch):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    call_command("seed_demo", stdout=io.StringIO())
+    monkeypatch.setenv("DEMO_PASSWORD", "a-new-demo-password")
+    call_command("seed_demo", stdout=io.StringIO())
+    assert get_user_model().objects.get(username="editor").check_password("a-new-demo-password")
