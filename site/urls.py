@@ -17,6 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("cookies/hide/", home_views.hide_cookie_message, name="hide_cookie_message"),
+    path("alerts/", include("home.alerts.urls")),
+    path("feedback/", include("services.feedback.urls")),
 ]
 
 if settings.DEBUG:

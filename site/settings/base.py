@@ -38,7 +38,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "home.alerts",
     "services",
+    "services.feedback",
     "forms_app",
     "search",
     "wagtail_localize",

@@ -1,0 +1,1 @@
+"""Alerts: site-wide or section-wide banners editors raise for emergencies and disruption."""
