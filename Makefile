@@ -28,7 +28,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(CSS): home/assets/townhall.scss node_modules/.installed
+$(CSS): $(wildcard home/assets/*.scss) node_modules/.installed
 	npm run --silent build
 
 install: $(BIN)/.installed node_modules/.installed $(CSS) ## Create the virtualenv and install Python and npm packages
