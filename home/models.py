@@ -1,18 +1,24 @@
 """Home: the home page and the site chrome every page shares (council details, footer, phase)."""
 
+import string
+
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from .blocks import LinkBlock, SocialLinkBlock
 
+LATEST_NEWS = 3
 
-class HomePage(Page):
-    """The front page of the council's website, one per language."""
+
+class HomePage(RoutablePageMixin, Page):
+    """The front page of the council's website, one per language, and the A to Z of services."""
 
     intro = models.CharField(
         _("introduction"),
@@ -23,7 +29,17 @@ class HomePage(Page):
         ),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    top_tasks = StreamField(
+        [("task", LinkBlock())],
+        blank=True,
+        max_num=8,
+        verbose_name=_("top tasks"),
+        help_text=_(
+            "The few things most residents come to do, e.g. 'Pay your Council Tax'. Up to 8."
+        ),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("top_tasks")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["services.ServiceIndexPage", "services.NewsIndexPage"]
@@ -32,11 +48,34 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from services.models import ServiceIndexPage
+        from services.models import NewsPage, ServiceIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         context["categories"] = ServiceIndexPage.objects.child_of(self).live().public()
+        context["latest_news"] = (
+            NewsPage.objects.descendant_of(self).live().public().order_by("-date", "-pk")
+        )[:LATEST_NEWS]
         return context
+
+    @path("a-to-z/", name="a_to_z")
+    def a_to_z(self, request):
+        """Every service, guide and step by step in this language, by first letter."""
+        from services.models import GuidePage, ServicePage, StepByStepPage
+
+        locale = Locale.get_active()
+        pages = []
+        for model in (ServicePage, GuidePage, StepByStepPage):
+            pages += model.objects.descendant_of(self).live().public().filter(locale=locale)
+        pages.sort(key=lambda page: page.title.lower())
+        letters = {letter: [] for letter in string.ascii_uppercase}
+        for page in pages:
+            first = page.title[:1].upper()
+            letters.setdefault(first if first in letters else "#", []).append(page)
+        return TemplateResponse(
+            request,
+            "home/a_to_z.html",
+            {"page": self, "letters": letters, "self": self},
+        )
 
 
 class Phase(models.TextChoices):

@@ -8,12 +8,15 @@ from django.utils.text import slugify
 
 from wagtail.models import Site
 
+from services.models import DatedHours, OpeningHours
 from tests.factories import (
+    GuidePageFactory,
     LocationPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     ServiceIndexPageFactory,
     ServicePageFactory,
+    StepByStepPageFactory,
 )
 
 CATEGORIES = [
@@ -260,7 +263,171 @@ _BODY = [
         "<p>You can do this online at any time. It takes about 5 minutes. If you cannot use a "
         "computer, call us or visit a customer service point and an adviser will help you.</p>",
     ),
+    (
+        "details",
+        {
+            "summary": "If you need help in another language or format",
+            "content": "<p>Ask at any reception point. We can arrange an interpreter, large "
+            "print or an Easy Read version.</p>",
+        },
+    ),
+    (
+        "contact",
+        {
+            "heading": "Customer services",
+            "phone": "01632 960 000",
+            "email": "contact@glanrhyd.example",
+            "address": "",
+            "hours": "Monday to Friday, 9am to 5pm",
+        },
+    ),
 ]
+
+# Extra body content for a few services, so every block type appears somewhere in the demo.
+_EXTRA_BODY = {
+    "Report a missed bin collection": [
+        (
+            "inset_text",
+            "<p>Bins are emptied between 7am and 6pm. Wait until the day after your collection "
+            "before you report it.</p>",
+        ),
+        (
+            "steps",
+            {
+                "steps": [
+                    {"heading": "Check your collection day", "content": ""},
+                    {"heading": "Leave your bin out until we come back", "content": ""},
+                    {"heading": "Report the missed bin online", "content": ""},
+                ]
+            },
+        ),
+    ],
+    "Council Tax bands and charges": [
+        (
+            "table",
+            {
+                "first_row_is_table_header": True,
+                "first_col_is_header": True,
+                "table_caption": "Council Tax in Glanrhyd, April 2026 to March 2027",
+                "data": [
+                    ["Band", "Property value (1 April 2003)", "Yearly charge"],
+                    ["A", "Up to £44,000", "£1,402.18"],
+                    ["B", "£44,001 to £65,000", "£1,635.88"],
+                    ["C", "£65,001 to £91,000", "£1,869.57"],
+                    ["D", "£91,001 to £123,000", "£2,103.27"],
+                ],
+            },
+        ),
+    ],
+    "Report fly-tipping": [
+        (
+            "warning_text",
+            "Do not touch fly-tipped waste. It may contain needles, chemicals or asbestos.",
+        ),
+    ],
+}
+
+# (title, status, message) for services that are not running normally.
+_STATUSES = {
+    "Book a bulky waste collection": (
+        "disrupted",
+        "Collections are running 2 weeks behind because of staff shortages.",
+    ),
+}
+
+# (owner, last reviewed, months between reviews): some current, some due soon, some overdue.
+_REVIEWS = [
+    ("Waste services team", datetime.date(2026, 9, 1), 12),
+    ("Revenues team", datetime.date(2025, 6, 1), 12),
+    ("Housing options team", datetime.date(2026, 6, 10), 6),
+    ("Customer services team", datetime.date(2025, 12, 1), 12),
+]
+
+# (weekday, opens, closes); hours that differ between places, one with a lunch closure.
+_NINE_TO_FIVE = [(day, datetime.time(9), datetime.time(17)) for day in range(5)]
+_LOCATION_HOURS = {
+    "Glanrhyd Civic Centre reception": _NINE_TO_FIVE,
+    "Pontnewydd Library and customer service point": [
+        *[(day, datetime.time(9, 30), datetime.time(18)) for day in range(4)],
+        (4, datetime.time(9, 30), datetime.time(16, 30)),
+        (5, datetime.time(10), datetime.time(16)),
+    ],
+    "Aberglas Community Hub": [
+        (1, datetime.time(10), datetime.time(12, 30)),
+        (1, datetime.time(13, 30), datetime.time(15)),
+        (3, datetime.time(10), datetime.time(12, 30)),
+        (3, datetime.time(13, 30), datetime.time(15)),
+    ],
+}
+# (date, opens, closes, note): a closure, and special opening on a bank holiday.
+_LOCATION_CHANGES = {
+    "Glanrhyd Civic Centre reception": [
+        (datetime.date(2026, 12, 24), datetime.time(9), datetime.time(13), "Christmas Eve"),
+        (datetime.date(2027, 1, 13), None, None, "Staff training"),
+    ],
+    "Pontnewydd Library and customer service point": [
+        (datetime.date(2027, 5, 3), datetime.time(10), datetime.time(14), "Bank holiday opening"),
+    ],
+}
+
+GUIDES = [
+    (
+        "Bins and recycling",
+        "Recycling guide: what goes in which bin",
+        "Find out which bin to use for food, glass, plastic, paper and garden waste.",
+        [
+            ("Food waste", "<p>Use your small grey caddy for all cooked and uncooked food.</p>"),
+            ("Glass, cans and plastic", "<p>Rinse them and put them loose in the blue box.</p>"),
+            ("Paper and card", "<p>Flatten boxes and put them in the blue bag.</p>"),
+            ("Garden waste", "<p>Subscribe to have your brown bin collected fortnightly.</p>"),
+        ],
+    ),
+    (
+        "Council Tax",
+        "Council Tax: a guide for new residents",
+        "How Council Tax works in Glanrhyd, what you will pay and how to get a discount.",
+        [
+            ("What Council Tax pays for", "<p>Schools, social care, bins, roads and more.</p>"),
+            ("How your bill is worked out", "<p>It depends on your band and discounts.</p>"),
+            ("Ways to pay", "<p>Direct Debit is the easiest way to pay.</p>"),
+        ],
+    ),
+]
+
+STEP_BY_STEP = (
+    "Contact the council",
+    "Moving to Glanrhyd: step by step",
+    "What to set up with the council when you move into a home in Glanrhyd.",
+    [
+        (
+            "Tell us you have moved",
+            "",
+            ["Pay your Council Tax", "Set up a Council Tax Direct Debit"],
+        ),
+        ("Check if you can get a discount", "and", ["Apply for a single person discount"]),
+        (
+            "Sort out your bins",
+            "",
+            ["Find your bin collection day", "Request a new or replacement bin"],
+        ),
+        ("Apply for a parking permit", "", ["Apply for a resident parking permit"]),
+        ("Join the library", "", ["Join the library"]),
+    ],
+)
+
+TOP_TASKS = [
+    "Find your bin collection day",
+    "Pay your Council Tax",
+    "Report a missed bin collection",
+    "Apply for a Blue Badge",
+    "Report a pothole",
+    "Apply for social housing",
+]
+FEATURED_TASKS = {
+    "Bins and recycling": ["Find your bin collection day", "Report a missed bin collection"],
+    "Council Tax": ["Pay your Council Tax", "Set up a Council Tax Direct Debit"],
+}
+NEWS_TOPICS = ["Bins and recycling", "Council Tax", "Roads", "Libraries", "Your say"]
 
 
 def _child(parent, factory, title, **fields):
@@ -272,18 +439,38 @@ def _child(parent, factory, title, **fields):
     return factory(parent=parent, title=title, slug=slug, **fields)
 
 
+def _link(page):
+    return ("link", {"page": page, "title": "", "url": ""})
+
+
 def seed_services(stdout):
     home = Site.objects.get(is_default_site=True).root_page.specific
     created_before = home.get_descendants().count()
-    for title, summary, services in CATEGORIES:
+    services = {}
+    categories = {}
+    for title, summary, category_services in CATEGORIES:
         category = _child(
             home, ServiceIndexPageFactory, title, summary=summary, show_in_menus=title in IN_MENU
         )
-        for service_title, service_summary in services:
-            _child(category, ServicePageFactory, service_title, summary=service_summary, body=_BODY)
+        categories[title] = category
+        for service_title, service_summary in category_services:
+            status, message = _STATUSES.get(service_title, ("normal", ""))
+            owner, reviewed, interval = _REVIEWS[len(services) % len(_REVIEWS)]
+            services[service_title] = _child(
+                category,
+                ServicePageFactory,
+                service_title,
+                summary=service_summary,
+                body=_EXTRA_BODY.get(service_title, []) + _BODY,
+                status=status,
+                status_message=message,
+                content_owner=owner,
+                last_reviewed=reviewed,
+                review_interval=interval,
+            )
         if title == "Contact the council":
             for name, location_summary, address, postcode, phone in LOCATIONS:
-                _child(
+                location = _child(
                     category,
                     LocationPageFactory,
                     name,
@@ -291,7 +478,20 @@ def seed_services(stdout):
                     address=address,
                     postcode=postcode,
                     phone=phone,
+                    directions="<p>Buses 12 and 40 stop outside. Free parking, with 4 blue "
+                    "badge spaces by the main entrance.</p>",
+                    facilities="<ul><li>Free computers and wifi</li><li>Free phone to call "
+                    "council services</li></ul>",
+                    accessibility="<ul><li>Step-free entrance</li><li>Hearing loop at every "
+                    "desk</li><li>Accessible toilet</li></ul>",
+                    content_owner="Customer services team",
+                    last_reviewed=datetime.date(2026, 10, 1),
                 )
+                _ensure_hours(location, name)
+
+    _seed_guides(categories)
+    _seed_step_by_step(categories, services)
+    _seed_links(home, categories, services)
 
     news_index = _child(
         home,
@@ -302,14 +502,83 @@ def seed_services(stdout):
     )
     first_date = datetime.date(2026, 11, 20)
     for days_ago, (title, summary) in enumerate(NEWS):
-        _child(
+        news = _child(
             news_index,
             NewsPageFactory,
             title,
             summary=summary,
-            body=_BODY,
+            body=_BODY[:2],
             date=first_date - datetime.timedelta(days=days_ago * 6),
         )
+        if not news.topics.exists():
+            news.topics.add(NEWS_TOPICS[days_ago % len(NEWS_TOPICS)])
+            news.save_revision().publish()
     added = home.get_descendants().count() - created_before
     if added:
         stdout.write(f"Created {added} information pages.")
+
+
+def _ensure_hours(location, name):
+    """Opening hours are topped up only for a location that has none, so re-runs add nothing."""
+    if OpeningHours.objects.filter(page=location).exists():
+        return
+    for weekday, opens, closes in _LOCATION_HOURS.get(name, _NINE_TO_FIVE):
+        OpeningHours.objects.create(page=location, weekday=weekday, opens=opens, closes=closes)
+    for date, opens, closes, note in _LOCATION_CHANGES.get(name, []):
+        DatedHours.objects.create(page=location, date=date, opens=opens, closes=closes, note=note)
+
+
+def _seed_guides(categories):
+    for category_title, title, summary, parts in GUIDES:
+        _child(
+            categories[category_title],
+            GuidePageFactory,
+            title,
+            summary=summary,
+            parts=[
+                ("part", {"title": part_title, "body": [("paragraph", text)]})
+                for part_title, text in parts
+            ],
+            content_owner="Waste services team",
+            last_reviewed=datetime.date(2026, 3, 1),
+            review_interval=6,
+        )
+
+
+def _seed_step_by_step(categories, services):
+    category_title, title, summary, steps = STEP_BY_STEP
+    _child(
+        categories[category_title],
+        StepByStepPageFactory,
+        title,
+        summary=summary,
+        steps=[
+            (
+                "step",
+                {
+                    "title": step_title,
+                    "logic": logic,
+                    "description": "",
+                    "tasks": [_link(services[task])[1] for task in tasks],
+                },
+            )
+            for step_title, logic, tasks in steps
+        ],
+    )
+
+
+def _seed_links(home, categories, services):
+    """Top tasks, featured tasks and related links, filled in only where an editor has none."""
+    if not home.top_tasks:
+        home.top_tasks = [("task", _link(services[t])[1]) for t in TOP_TASKS]
+        home.save_revision().publish()
+    for category_title, tasks in FEATURED_TASKS.items():
+        category = categories[category_title]
+        if not category.featured_tasks:
+            category.featured_tasks = [("task", _link(services[t])[1]) for t in tasks]
+            category.save_revision().publish()
+    bins = [services[t] for t, _ in CATEGORIES[0][2]]
+    for service in bins:
+        if not service.related_links:
+            service.related_links = [_link(other) for other in bins if other != service][:3]
+            service.save_revision().publish()

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -164,6 +166,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Locations close on these bank holidays unless an editor says otherwise: ENG (England and Wales,
+# the same days), WLS, SCT or NIR.
+BANK_HOLIDAY_REGION = env("BANK_HOLIDAY_REGION", "ENG")
 
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Townhall")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -1,21 +1,25 @@
 """Factories for tests and the demo council (seed_demo builds from these too)."""
 
 from .pages import (
+    GuidePageFactory,
     HomePageFactory,
     LocationPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     ServiceIndexPageFactory,
     ServicePageFactory,
+    StepByStepPageFactory,
 )
 from .users import UserFactory
 
 __all__ = [
+    "GuidePageFactory",
     "HomePageFactory",
     "LocationPageFactory",
     "NewsIndexPageFactory",
     "NewsPageFactory",
     "ServiceIndexPageFactory",
     "ServicePageFactory",
+    "StepByStepPageFactory",
     "UserFactory",
 ]

@@ -4,7 +4,15 @@ import factory
 import wagtail_factories
 
 from home.models import HomePage
-from services.models import LocationPage, NewsIndexPage, NewsPage, ServiceIndexPage, ServicePage
+from services.models import (
+    GuidePage,
+    LocationPage,
+    NewsIndexPage,
+    NewsPage,
+    ServiceIndexPage,
+    ServicePage,
+    StepByStepPage,
+)
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -58,3 +66,26 @@ class LocationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LocationPage
+
+
+class GuidePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Guide {n}")
+    summary = "A guide in parts."
+    parts = factory.LazyFunction(
+        lambda: [
+            ("part", {"title": "Overview", "body": [("paragraph", "<p>First part.</p>")]}),
+            ("part", {"title": "Eligibility", "body": [("paragraph", "<p>Second part.</p>")]}),
+        ]
+    )
+
+    class Meta:
+        model = GuidePage
+
+
+class StepByStepPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Step by step {n}")
+    summary = "Do these things in order."
+    steps = factory.LazyFunction(list)
+
+    class Meta:
+        model = StepByStepPage
