@@ -6,19 +6,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from .locales import localized
+
 
 class LinkStructValue(blocks.StructValue):
     def href(self):
         page = self.get("page")
         if page:
-            return page.localized.url
+            return localized(page).url
         return self.get("url")
 
     def link_text(self):
         if self.get("title"):
             return self.get("title")
         page = self.get("page")
-        return page.localized.title if page else self.get("url")
+        return localized(page).title if page else self.get("url")
 
 
 class LinkBlock(blocks.StructBlock):

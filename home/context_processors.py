@@ -3,25 +3,20 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from wagtail.models import Site
+from .chrome import get_chrome
 
 
-def _service_navigation(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    home = site.root_page.localized
-    items = []
-    for page in home.get_children().live().public().in_menu().specific(defer=True):
-        url = page.get_url(request=request)
-        items.append(
-            {"text": page.title, "href": url, "active": request.path.startswith(url or "//")}
-        )
-    return items
+def _service_navigation(request, council):
+    return [
+        {**item, "active": bool(item["href"]) and request.path.startswith(item["href"])}
+        for item in council["nav"]
+    ]
 
 
 def chrome(request):
+    council = SimpleLazyObject(lambda: get_chrome(request))
     return {
-        "service_navigation": SimpleLazyObject(lambda: _service_navigation(request)),
+        "council": council,
+        "service_navigation": SimpleLazyObject(lambda: _service_navigation(request, council)),
         "show_cookie_banner": settings.COOKIE_BANNER_COOKIE not in request.COOKIES,
     }

@@ -10,14 +10,17 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from .blocks import LinkBlock, SocialLinkBlock
+from .locales import active_locale_id
+from .queries import public
+from .routing import PathRoutingMixin, RoutedPageMixin
 
 LATEST_NEWS = 3
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(RoutedPageMixin, PathRoutingMixin, RoutablePageMixin, Page):
     """The front page of the council's website, one per language, and the A to Z of services."""
 
     intro = models.CharField(
@@ -51,9 +54,9 @@ class HomePage(RoutablePageMixin, Page):
         from services.models import NewsPage, ServiceIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["categories"] = ServiceIndexPage.objects.child_of(self).live().public()
+        context["categories"] = public(ServiceIndexPage.objects.child_of(self).live())
         context["latest_news"] = (
-            NewsPage.objects.descendant_of(self).live().public().order_by("-date", "-pk")
+            public(NewsPage.objects.descendant_of(self).live()).order_by("-date", "-pk")
         )[:LATEST_NEWS]
         return context
 
@@ -62,11 +65,12 @@ class HomePage(RoutablePageMixin, Page):
         """Every service, guide and step by step in this language, by first letter."""
         from services.models import GuidePage, ServicePage, StepByStepPage
 
-        locale = Locale.get_active()
-        pages = []
-        for model in (ServicePage, GuidePage, StepByStepPage):
-            pages += model.objects.descendant_of(self).live().public().filter(locale=locale)
-        pages.sort(key=lambda page: page.title.lower())
+        pages = (
+            public(Page.objects.descendant_of(self).live())
+            .type(ServicePage, GuidePage, StepByStepPage)
+            .filter(locale_id=active_locale_id())
+        )
+        pages = sorted(pages, key=lambda page: page.title.lower())
         letters = {letter: [] for letter in string.ascii_uppercase}
         for page in pages:
             first = page.title[:1].upper()

@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from .alerts.cookies import HIDDEN_ALERTS_COOKIE
+
 ONE_YEAR = 365 * 24 * 60 * 60
 
 
@@ -44,9 +46,11 @@ def robots_txt(request):
 
 @require_GET
 def cookies(request):
-    return render(
-        request, "home/cookies.html", {"cookie_banner_cookie": settings.COOKIE_BANNER_COOKIE}
-    )
+    context = {
+        "cookie_banner_cookie": settings.COOKIE_BANNER_COOKIE,
+        "hidden_alerts_cookie": HIDDEN_ALERTS_COOKIE,
+    }
+    return render(request, "home/cookies.html", context)
 
 
 @require_POST

@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import F, Value
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -28,6 +29,9 @@ from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
 from home.blocks import LinkBlock
+from home.locales import localized
+from home.queries import public
+from home.routing import RoutedPageMixin
 
 from . import opening_hours
 from .blocks import BodyBlock, GuidePartBlock, StepByStepStepBlock
@@ -99,7 +103,7 @@ class StepByStepMembershipMixin:
             to_content_type=ContentType.objects.get_for_model(Page),
             to_object_id=str(self.pk),
         ).values("object_id")
-        return StepByStepPage.objects.live().public().filter(pk__in=referencing)
+        return public(StepByStepPage.objects.live()).filter(pk__in=referencing)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -107,7 +111,7 @@ class StepByStepMembershipMixin:
         return context
 
 
-class ServiceIndexPage(Page):
+class ServiceIndexPage(RoutedPageMixin, Page):
     """A category of services, such as 'Bins and recycling', listing its services."""
 
     summary = models.CharField(_("summary"), max_length=255, help_text=SUMMARY_HELP)
@@ -135,11 +139,35 @@ class ServiceIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().specific().order_by("title")
+        context["children"] = self.listing()
         return context
 
+    def listing(self):
+        """Title, summary, address and status of each live child, in one query for every type."""
+        parts = []
+        for model in (ServicePage, GuidePage, StepByStepPage, LocationPage):
+            status = F("status") if model is ServicePage else Value(ServiceStatus.NORMAL)
+            parts.append(
+                public(model.objects.child_of(self).live())
+                .annotate(service_status=status)
+                .values("title", "slug", "summary", "service_status")
+                .order_by()
+            )
+        rows = parts[0].union(*parts[1:], all=True).order_by("title")
+        base = self.url or ""
+        labels = dict(ServiceStatus.choices)
+        return [
+            {
+                **row,
+                "href": f"{base}{row['slug']}/",
+                "status_label": labels[row["service_status"]],
+                "is_disrupted": row["service_status"] != ServiceStatus.NORMAL,
+            }
+            for row in rows
+        ]
 
-class ServicePage(StepByStepMembershipMixin, ReviewMixin, Page):
+
+class ServicePage(RoutedPageMixin, StepByStepMembershipMixin, ReviewMixin, Page):
     """One thing a resident needs to do or know, such as 'Report a missed bin collection'."""
 
     summary = models.CharField(_("summary"), max_length=255, help_text=SUMMARY_HELP)
@@ -202,6 +230,7 @@ class ServicePage(StepByStepMembershipMixin, ReviewMixin, Page):
 
     parent_page_types = ["services.ServiceIndexPage"]
     subpage_types = []
+    route_select_related = ["start_page"]
 
     class Meta:
         verbose_name = _("service page")
@@ -220,7 +249,7 @@ class ServicePage(StepByStepMembershipMixin, ReviewMixin, Page):
     @property
     def start_href(self):
         if self.start_page_id:
-            return self.start_page.localized.url
+            return localized(self.start_page).url
         return self.start_url
 
     @property
@@ -228,7 +257,7 @@ class ServicePage(StepByStepMembershipMixin, ReviewMixin, Page):
         return self.status != ServiceStatus.NORMAL
 
 
-class GuidePage(StepByStepMembershipMixin, ReviewMixin, RoutablePageMixin, Page):
+class GuidePage(RoutedPageMixin, StepByStepMembershipMixin, ReviewMixin, RoutablePageMixin, Page):
     """A guide in several parts, each at its own address, with contents and previous/next links."""
 
     summary = models.CharField(_("summary"), max_length=255, help_text=SUMMARY_HELP)
@@ -301,7 +330,7 @@ class GuidePage(StepByStepMembershipMixin, ReviewMixin, RoutablePageMixin, Page)
         ]
 
 
-class StepByStepPage(Page):
+class StepByStepPage(RoutedPageMixin, Page):
     """A journey through several services in order, e.g. 'Register a death'."""
 
     summary = models.CharField(_("summary"), max_length=255, help_text=SUMMARY_HELP)
@@ -332,7 +361,7 @@ class NewsPageTopic(TaggedItemBase):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     """The council's news: newest first, ten to a page, with an Atom feed."""
 
     summary = models.CharField(_("summary"), max_length=255, blank=True, help_text=SUMMARY_HELP)
@@ -346,7 +375,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = _("news index page")
 
     def news_items(self):
-        return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        return public(NewsPage.objects.child_of(self).live()).order_by("-date", "-pk")
 
     @path("")
     def news_list(self, request):
@@ -370,7 +399,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsFeed(self)(request)
 
 
-class NewsPage(Page):
+class NewsPage(RoutedPageMixin, Page):
     """A news item from the council."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -405,12 +434,13 @@ class NewsPage(Page):
 
     parent_page_types = ["services.NewsIndexPage"]
     subpage_types = []
+    route_select_related = ["image"]
 
     class Meta:
         verbose_name = _("news page")
 
 
-class LocationPage(ReviewMixin, Page):
+class LocationPage(RoutedPageMixin, ReviewMixin, Page):
     """A place residents can visit, such as a reception point or a library."""
 
     summary = models.CharField(_("summary"), max_length=255, help_text=SUMMARY_HELP)
@@ -487,9 +517,13 @@ class LocationPage(ReviewMixin, Page):
         verbose_name = _("location page")
 
     @cached_property
+    def weekly_rows(self):
+        return list(self.opening_hours.all())
+
+    @cached_property
     def schedule(self):
         weekly = {}
-        for hours in self.opening_hours.all():
+        for hours in self.weekly_rows:
             weekly.setdefault(hours.weekday, []).append(
                 opening_hours.Session(hours.opens, hours.closes)
             )
@@ -507,12 +541,12 @@ class LocationPage(ReviewMixin, Page):
 
     def opening_status(self):
         """'Open now – closes at 5pm' and the like, or None for a location with no hours."""
-        if not self.opening_hours.all():
+        if not self.weekly_rows:
             return None
         return self.schedule.status_at(timezone.now())
 
     def week_ahead(self):
-        if not self.opening_hours.all():
+        if not self.weekly_rows:
             return []
         return [
             {

@@ -1,9 +1,17 @@
+from django.core.cache import cache
+
 from wagtail.models import Page, Site
 
 import pytest
 
 from home.models import CouncilSettings
 from tests.factories import HomePageFactory, ServiceIndexPageFactory, ServicePageFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, as a newly deployed site does."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -38,7 +38,8 @@ def test_missing_page_is_accessible(page, home_page):
 def test_skip_link_moves_focus_to_the_main_content(page, service_page):
     page.goto(service_page.url)
     # The cookie banner comes first (as GOV.UK places it); once hidden, the skip link is first.
-    page.get_by_role("button", name="Hide cookie message").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Hide cookie message").click()
     page.keyboard.press("Tab")
     skip_link = page.locator(".govuk-skip-link")
     assert skip_link.evaluate("el => el === document.activeElement")
@@ -57,13 +58,15 @@ def test_pages_work_without_javascript(page_without_js, service_page):
 
     # The cookie banner's button is a plain form: it hides the banner with no script at all.
     assert page.locator(".govuk-cookie-banner").is_visible()
-    page.get_by_role("button", name="Hide cookie message").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Hide cookie message").click()
     assert page.locator("h1").inner_text() == "Report a missed bin collection"
     assert page.locator(".govuk-cookie-banner").count() == 0
 
     # Search from the header.
     page.get_by_label("Search this website").first.fill("missed bin")
-    page.get_by_role("button", name="Search").first.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search").first.click()
     assert page.get_by_role("link", name="Report a missed bin collection").is_visible()
 
 

@@ -83,7 +83,7 @@ def test_hiding_the_cookie_banner_needs_the_csrf_token(home_page):
 
 def test_cookies_page_lists_every_cookie_we_set(client, home_page):
     html = client.get("/cookies/").content.decode()
-    for name in ("csrftoken", "sessionid", settings.COOKIE_BANNER_COOKIE):
+    for name in ("csrftoken", "sessionid", settings.COOKIE_BANNER_COOKIE, "townhall_hidden_alerts"):
         assert f'<td class="govuk-table__cell">{name}</td>' in html
 
 

@@ -4,8 +4,8 @@ import datetime
 import io
 
 from django.core.management import call_command
-from django.utils.html import escape
 from django.utils import timezone
+from django.utils.html import escape
 
 from wagtail.models import Page
 

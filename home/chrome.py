@@ -1,0 +1,85 @@
+"""The chrome every page shows (council details, navigation, footer), cached per site and language.
+
+Building it costs a dozen queries (settings, menu pages, each footer link's page in the right
+language), yet it only changes when an editor publishes, moves or deletes a page or edits the
+council settings. So it is built once, kept in the cache (shared by every app process when Redis
+is configured), and rebuilt after any of those: home/signal_handlers.py bumps the version.
+"""
+
+from django.core.cache import cache
+from django.utils import translation
+
+from wagtail.models import Site
+
+VERSION_KEY = "townhall:chrome:version"
+TIMEOUT = 60 * 60  # a backstop: every change that matters bumps the version at once
+
+DEFAULTS = {
+    "council_name": "Townhall",
+    "logo_url": "",
+    "phase": "live",
+    "phase_label": "",
+    "feedback_url": "",
+    "contact_phone": "",
+    "contact_hours": "",
+    "contact_email": "",
+    "contact_address": "",
+    "social_links": [],
+    "footer_links": [],
+    "nav": [],
+    "home_url": "/",
+}
+
+
+def bump_version(**kwargs):
+    """Make every cached chrome stale (a signal receiver, hence **kwargs)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def get_chrome(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return DEFAULTS
+    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    key = f"townhall:chrome:{version}:{site.pk}:{translation.get_language()}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = build_chrome(site)
+        cache.set(key, chrome, TIMEOUT)
+    return chrome
+
+
+def build_chrome(site):
+    from .models import CouncilSettings, Phase
+
+    council = CouncilSettings.for_site(site)
+    home = site.root_page.localized
+    nav = [
+        {"text": page.title, "href": page.url}
+        for page in home.get_children().live().public().in_menu().specific(defer=True)
+    ]
+    return {
+        **DEFAULTS,
+        "council_name": council.council_name,
+        "logo_url": council.logo.get_rendition("height-40").url if council.logo else "",
+        "phase": council.phase,
+        "phase_label": str(Phase(council.phase).label) if council.phase != Phase.LIVE else "",
+        "feedback_url": council.feedback_url,
+        "contact_phone": council.contact_phone,
+        "contact_hours": council.contact_hours,
+        "contact_email": council.contact_email,
+        "contact_address": council.contact_address,
+        "social_links": [
+            {"url": link.value["url"], "name": link.value.network_name()}
+            for link in council.social_links
+        ],
+        "footer_links": [
+            {"href": link.value.href(), "text": link.value.link_text()}
+            for link in council.footer_links
+        ],
+        "nav": nav,
+        "home_url": home.url or "/",
+    }

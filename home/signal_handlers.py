@@ -1,0 +1,21 @@
+"""Keep the cached site chrome (home/chrome.py) in step with what editors change."""
+
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .chrome import bump_version
+from .locales import forget_locales
+from .models import CouncilSettings
+
+
+def register_signal_handlers():
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(bump_version, dispatch_uid=f"townhall-chrome-{signal}")
+    for model in (CouncilSettings, Site):
+        post_save.connect(bump_version, sender=model, dispatch_uid=f"townhall-chrome-{model}")
+        post_delete.connect(bump_version, sender=model, dispatch_uid=f"townhall-chrome-d-{model}")
+    post_delete.connect(bump_version, sender=Page, dispatch_uid="townhall-chrome-page-delete")
+    post_save.connect(forget_locales, sender=Locale, dispatch_uid="townhall-locales")
+    post_delete.connect(forget_locales, sender=Locale, dispatch_uid="townhall-locales-delete")
