@@ -9,7 +9,15 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-from wagtail.models import Page, Site
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from tests.factories import HomePageFactory
 
@@ -132,3 +140,36 @@ def seed_council_settings(stdout):
         ("social", {"network": "bluesky", "url": "https://bsky.app/profile/glanrhyd.example"}),
     ]
     council.save()
+
+
+def seed_workflow(stdout):
+    """Editors draft and submit; moderators approve and publish. Wagtail's migrations set this up;
+    this puts it back if someone removed it, so the demo always shows the workflow."""
+    root = Page.get_first_root_node()
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    admin_access = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    editors.permissions.add(admin_access)
+    moderators.permissions.add(admin_access)
+    for group, codenames in (
+        (editors, ["add_page", "change_page"]),
+        (moderators, ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]),
+    ):
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=root,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+    if WorkflowPage.objects.filter(page=root).exists():
+        return
+    task, _ = GroupApprovalTask.objects.get_or_create(name="Moderators approve")
+    task.groups.set([moderators])
+    workflow, _ = Workflow.objects.get_or_create(name="Moderators approval")
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.create(page=root, workflow=workflow)
+    stdout.write("Set up the moderation workflow.")

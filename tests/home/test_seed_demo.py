@@ -5,13 +5,16 @@ import io
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from wagtail.models import Page, Site
 
 import pytest
 
+from home.alerts.models import AlertBanner
 from home.demo import DEMO_USERS
 from home.models import CouncilSettings, HomePage
+from services.feedback.review import feedback_flags
 from services.models import LocationPage, NewsPage, ServiceIndexPage, ServicePage
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +85,19 @@ def test_setting_demo_password_later_resets_the_demo_users(monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "a-new-demo-password")
     call_command("seed_demo", stdout=io.StringIO())
     assert get_user_model().objects.get(username="editor").check_password("a-new-demo-password")
+
+
+def test_demo_shows_an_alert_feedback_flags_and_overdue_reviews(client, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2026")
+    call_command("seed_demo", stdout=io.StringIO())
+    today = timezone.localdate()
+
+    assert AlertBanner.objects.showing_at(timezone.now()).exists()
+    assert "Online services are unavailable early on Sunday mornings" in (
+        client.get("/").content.decode()
+    )
+    flagged = feedback_flags(today)
+    bands = ServicePage.objects.get(slug="council-tax-bands-and-charges")
+    assert bands.pk in flagged
+    assert ServicePage.objects.filter(review_due__lt=today).exists()
+    assert ServicePage.objects.filter(review_due__gte=today).exists()

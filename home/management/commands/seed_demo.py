@@ -7,8 +7,11 @@ from django.db import transaction
 SEEDERS = [
     "home.demo.seed_site",
     "home.demo.seed_users",
+    "home.demo.seed_workflow",
     "services.demo.seed_services",
     "home.demo.seed_council_settings",
+    "home.alerts.demo.seed_alerts",
+    "services.feedback.demo.seed_feedback",
 ]
 
 
