@@ -6,6 +6,13 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
 
+def page_and_ancestor_paths(page):
+    """Treebeard stores each page's path as its ancestors' paths run together, one step per level,
+    so the whole branch above a page is known without asking the database."""
+    step = page.steplen
+    return [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+
+
 def public(pages):
     """Pages that no view restriction hides, with the check inside the same query.
 

@@ -10,6 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Page, PageViewRestriction
 
+from .queries import page_and_ancestor_paths
+
 
 class PathRoutingMixin:
     """For the root page of a site (HomePage)."""
@@ -67,9 +69,7 @@ class RoutedPageMixin:
             return super().get_view_restrictions()
         # No alias on the way, so the restrictions are those on this page and its ancestors: one
         # query by path (ancestors' paths are prefixes of this one) instead of two.
-        step = self.steplen
-        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
-        return PageViewRestriction.objects.filter(page__path__in=paths)
+        return PageViewRestriction.objects.filter(page__path__in=page_and_ancestor_paths(self))
 
     def breadcrumbs(self):
         """Ancestors below the tree root, as {title, href}; free when the route found them."""

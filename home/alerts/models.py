@@ -14,16 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import TranslatableMixin
 
+from ..queries import page_and_ancestor_paths
 from .enums import HIDEABLE_LEVELS, MOST_SEVERE_FIRST, AlertLevel
-
-
-def page_and_ancestor_paths(page):
-    """Treebeard stores each page's path as its ancestors' paths run together, one step per level,
-    so the whole branch above a page is known without asking the database."""
-    step = Page.steplen
-    return [page.path[:end] for end in range(step, len(page.path) + 1, step)]
 
 
 def active_content_language():

@@ -1,0 +1,60 @@
+"""Pages are found by their full address in a fixed number of queries, and privacy still holds."""
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from tests.factories import GuidePageFactory, ServiceIndexPageFactory, ServicePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_deep_pages_unknown_addresses_and_drafts(client, service_page):
+    assert client.get(service_page.url).status_code == 200
+    assert client.get(f"{service_page.url}nothing-here/").status_code == 404
+    assert client.get("/bins-and-recycling/no-such-service/").status_code == 404
+    service_page.unpublish()
+    assert client.get(service_page.url).status_code == 404
+
+
+def test_breadcrumbs_come_from_the_route(client, service_page):
+    html = client.get(service_page.url).content.decode()
+    assert '<a class="govuk-breadcrumbs__link" href="/">Home</a>' in html
+    assert '<a class="govuk-breadcrumbs__link" href="/bins-and-recycling/">Bins and recycling' in (
+        html
+    )
+
+
+def test_routable_pages_below_the_home_page_still_route(client, service_page):
+    guide = GuidePageFactory(parent=service_page.get_parent(), title="Recycling guide")
+    assert client.get(f"{guide.url}eligibility/").status_code == 200
+    assert client.get("/a-to-z/").status_code == 200
+
+
+def test_a_page_below_a_login_restriction_stays_private(client, home_page):
+    private = ServiceIndexPageFactory(parent=home_page, title="Staff only", slug="staff-only")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    secret = ServicePageFactory(parent=private, title="Internal procedures", slug="internal")
+    response = client.get(secret.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/_util/login/?next=/staff-only/internal/")
+    assert "Internal procedures" not in client.get("/a-to-z/").content.decode()
+
+
+def test_password_restriction_asks_for_the_password(client, service_page):
+    PageViewRestriction.objects.create(
+        page=service_page, restriction_type=PageViewRestriction.PASSWORD, password="letmein"
+    )
+    response = client.get(service_page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="password"' in html
+    assert "Wait until 6pm." not in html
+
+
+def test_restricted_services_are_left_out_of_their_category(client, service_page):
+    hidden = ServicePageFactory(parent=service_page.get_parent(), title="Secret service")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get(service_page.get_parent().url).content.decode()
+    assert "Report a missed bin collection" in html
+    assert "Secret service" not in html
