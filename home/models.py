@@ -60,6 +60,10 @@ class HomePage(RoutedPageMixin, PathRoutingMixin, RoutablePageMixin, Page):
         )[:LATEST_NEWS]
         return context
 
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        return urls + [{**url, "location": f"{url['location']}a-to-z/"} for url in urls[:1]]
+
     @path("a-to-z/", name="a_to_z")
     def a_to_z(self, request):
         """Every service, guide and step by step in this language, by first letter."""

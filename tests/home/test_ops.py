@@ -10,6 +10,8 @@ from django.conf import settings
 
 import pytest
 
+from tests.factories import GuidePageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -131,3 +133,11 @@ def test_environment_switches_cache_search_and_database_backends():
         "django.db.backends.postgresql",
         "http://127.0.0.1:6081",
     ]
+
+
+def test_sitemap_includes_guide_parts_and_the_a_to_z(client, service_page):
+    GuidePageFactory(parent=service_page.get_parent(), title="Recycling guide", slug="recycling")
+    body = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/bins-and-recycling/recycling/</loc>" in body
+    assert "<loc>http://localhost/bins-and-recycling/recycling/eligibility/</loc>" in body
+    assert "<loc>http://localhost/a-to-z/</loc>" in body
