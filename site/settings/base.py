@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "services",
     "services.feedback",
     "forms_app",
+    "forms_app.journeys",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,1 @@
+"""Journeys: editor-built online forms that residents complete one page at a time."""
