@@ -129,7 +129,7 @@ def seed_council_settings(stdout):
     council.contact_phone = "01632 960 000"
     council.contact_hours = "Monday to Friday, 9am to 5pm"
     council.contact_email = "contact@glanrhyd.example"
-    council.contact_address = "Glanrhyd Civic Centre\nHeol y Castell\nGlanrhyd\nGR1 2CC"
+    council.contact_address = "Glanrhyd Civic Centre\nHeol y Castell\nGlanrhyd\nGR1 2BD"
     council.footer_links = [
         ("link", {"page": pages[slug], "title": "", "url": ""})
         for slug in ["contact-the-council", "accessibility-statement", "privacy-notice"]

@@ -191,7 +191,7 @@ LOCATIONS = [
         "Glanrhyd Civic Centre reception",
         "Our main reception: help with every council service, and a free phone and computers.",
         "Glanrhyd Civic Centre\nHeol y Castell\nGlanrhyd",
-        "GR1 2CC",
+        "GR1 2BD",
         "01632 960 000",
     ),
     (

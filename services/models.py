@@ -229,7 +229,7 @@ class ServicePage(RoutedPageMixin, StepByStepMembershipMixin, ReviewMixin, Page)
     ]
 
     parent_page_types = ["services.ServiceIndexPage"]
-    subpage_types = []
+    subpage_types = ["journeys.JourneyPage"]
     route_select_related = ["start_page"]
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from wagtail.test.utils import WagtailPageTestCase
 
+from forms_app.journeys.models import JourneyPage
 from home.models import HomePage
 from services.models import (
     GuidePage,
@@ -29,6 +30,10 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertCanNotCreateAt(ServiceIndexPage, NewsPage)
 
+    def test_online_forms_live_under_their_service(self):
+        self.assertAllowedSubpageTypes(ServicePage, {JourneyPage})
+        self.assertAllowedParentPageTypes(JourneyPage, {ServicePage})
+
     def test_leaf_pages_have_no_children(self):
-        for model in (ServicePage, GuidePage, StepByStepPage, NewsPage, LocationPage):
+        for model in (GuidePage, StepByStepPage, NewsPage, LocationPage, JourneyPage):
             self.assertAllowedSubpageTypes(model, set())

@@ -9,6 +9,7 @@ SEEDERS = [
     "home.demo.seed_users",
     "home.demo.seed_workflow",
     "services.demo.seed_services",
+    "forms_app.journeys.demo.seed_journeys",
     "home.demo.seed_council_settings",
     "home.alerts.demo.seed_alerts",
     "services.feedback.demo.seed_feedback",

@@ -163,7 +163,7 @@ def test_the_eleventh_submission_in_ten_minutes_is_refused_and_not_stored(client
 def test_trusted_proxy_setting_counts_residents_behind_the_load_balancer_apart(
     client, service_page, settings
 ):
-    settings.FEEDBACK_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     settings.FEEDBACK_RATE_LIMIT = 1
     first = {"HTTP_X_FORWARDED_FOR": "198.51.100.1", "REMOTE_ADDR": "10.0.0.1"}
     second = {"HTTP_X_FORWARDED_FOR": "198.51.100.2", "REMOTE_ADDR": "10.0.0.1"}

@@ -1,0 +1,130 @@
+"""Private storage for the files residents attach to a journey.
+
+Residents' files (photos of a fly-tip, a tenancy agreement, a bank statement) are personal data, so
+they live outside MEDIA_ROOT under settings.PRIVATE_MEDIA_ROOT and have no URL: the storage refuses
+to make one, and no web server route points at the folder. Staff download a file only through a
+staff view that checks they may see the case it belongs to (a later issue); that view reads it with
+open_upload().
+
+A file is stored under a random name with the extension of the type its contents show, never the
+name or extension the resident's browser sent, so a file cannot choose its own path or pose as
+another type. The original name is kept, cleaned, for staff to read.
+
+Model fields that hold these files should pass `storage=private_storage` (the callable), so
+migrations do not capture the storage's location.
+"""
+
+import codecs
+import re
+import unicodedata
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.utils import timezone
+
+import filetype
+
+ORIGINAL_NAME_MAX_LENGTH = 100
+# Enough for every signature filetype knows, including the first entries of an Office zip.
+_HEAD_BYTES = 8192
+
+
+def private_media_root():
+    default = Path(settings.BASE_DIR) / "var" / "private-media"
+    return Path(getattr(settings, "PRIVATE_MEDIA_ROOT", default))
+
+
+class PrivateStorage(FileSystemStorage):
+    """A file system storage with no URL, readable only by the app's own user."""
+
+    def __init__(self, location=None, **kwargs):
+        kwargs.setdefault("file_permissions_mode", 0o600)
+        kwargs.setdefault("directory_permissions_mode", 0o700)
+        super().__init__(location=location or private_media_root(), **kwargs)
+
+    @property
+    def base_url(self):
+        # FileSystemStorage falls back to MEDIA_URL when base_url is None; these files have none.
+        return None
+
+    def url(self, name):
+        raise ValueError("Residents' files have no URL; staff download them through a case view.")
+
+
+def private_storage():
+    # A new instance each time, so a changed PRIVATE_MEDIA_ROOT (tests, management commands) holds.
+    return PrivateStorage()
+
+
+def detect_type(file, original_name=""):
+    """The (MIME type, extension) the file's contents show.
+
+    Plain text has no signature, so text is recognised by decoding as UTF-8; the original name
+    only decides between CSV and plain text, which are equally harmless. Anything unrecognised is
+    application/octet-stream with the extension "bin", for the caller's allow-list to refuse.
+    """
+    file.seek(0)
+    head = file.read(_HEAD_BYTES)
+    file.seek(0)
+    kind = filetype.guess(head) if head else None
+    if kind is not None:
+        return kind.mime, kind.extension
+    if head and _looks_like_text(head):
+        if original_name.lower().endswith(".csv"):
+            return "text/csv", "csv"
+        return "text/plain", "txt"
+    return "application/octet-stream", "bin"
+
+
+def _looks_like_text(head):
+    if b"\x00" in head:
+        return False
+    # Incremental, so a character cut in half at the end of `head` is not mistaken for binary.
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def clean_original_name(name):
+    """The resident's file name made safe to show and to put in a download header."""
+    base = " ".join(re.split(r"[\\/]", name or "")[-1].split())
+    # Control and format characters go: a right-to-left override can make a name that ends ".exe"
+    # read as if it ended ".jpg".
+    base = "".join(char for char in base if unicodedata.category(char)[0] != "C").lstrip(". ")
+    if len(base) > ORIGINAL_NAME_MAX_LENGTH:
+        stem, dot, extension = base.rpartition(".")
+        if dot and stem and len(extension) < 10:
+            keep = ORIGINAL_NAME_MAX_LENGTH - len(extension) - 1
+            base = f"{stem[:keep].rstrip()}.{extension}"
+        else:
+            base = base[:ORIGINAL_NAME_MAX_LENGTH]
+    return base or "upload"
+
+
+def store_upload(uploaded_file):
+    """Save a resident's file privately and describe it for the submission."""
+    original_name = clean_original_name(getattr(uploaded_file, "name", ""))
+    content_type, extension = detect_type(uploaded_file, original_name)
+    folder = timezone.localdate().strftime("journeys/%Y/%m")
+    storage = private_storage()
+    name = storage.save(f"{folder}/{uuid.uuid4().hex}.{extension}", uploaded_file)
+    return {
+        "name": name,
+        "original_name": original_name,
+        "size": storage.size(name),
+        "content_type": content_type,
+    }
+
+
+def open_upload(stored_name):
+    """The stored file, open for reading in binary; the caller closes it."""
+    return private_storage().open(stored_name, "rb")
+
+
+def delete_upload(stored_name):
+    """Remove a stored file (retention, or a resident replacing an answer); missing is fine."""
+    private_storage().delete(stored_name)

@@ -1,0 +1,326 @@
+"""The resident's journey through a JourneyPage: one page at a time, check answers, submit once.
+
+Progress lives in the session under the journey's id, with a token that makes the final submit
+idempotent: a double click, a retry or a replayed request finds the same Submission again.
+"""
+
+import uuid
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from townhall import ratelimit
+
+from . import questions as answer_types
+from .references import unique_reference
+from .resume import ResumeLinkExpired, ResumeLinkInvalid, make_resume_token, read_resume_token
+from .signals import submission_received
+from .uploads import store_upload
+
+SUBMITS_PER_HOUR = 10
+HONEYPOT = "website"
+
+
+def _state_key(page):
+    return f"journey:{page.pk}"
+
+
+def _done_key(page):
+    return f"journey-done:{page.pk}"
+
+
+def _state(request, page):
+    state = request.session.get(_state_key(page))
+    if state is None:
+        state = {"token": str(uuid.uuid4()), "answers": {}}
+        request.session[_state_key(page)] = state
+    return state
+
+
+def _save_state(request, page, state):
+    request.session[_state_key(page)] = state
+    request.session.modified = True
+
+
+def _step_url(page, step, change=False):
+    return f"{page.url}{step.slug}/" + ("?change=1" if change else "")
+
+
+def _check_url(page):
+    return f"{page.url}check-your-answers/"
+
+
+def _where_to_resume(page, journey, answers):
+    steps, complete = journey.path(answers)
+    if complete:
+        return _check_url(page)
+    return _step_url(page, steps[-1])
+
+
+def _render(request, page, template, context, status=200):
+    context = {"page": page, "self": page, **context}
+    return TemplateResponse(request, template, context, status=status)
+
+
+def start(request, page):
+    journey = page.journey()
+    first = journey.first()
+    if first is None:
+        raise Http404
+    return HttpResponseRedirect(_step_url(page, first))
+
+
+def step(request, page, step_slug):
+    journey = page.journey()
+    current = journey.by_slug.get(step_slug)
+    if current is None:
+        raise Http404
+    state = _state(request, page)
+    answers = state["answers"]
+    steps, complete = journey.path(answers)
+    if current.slug not in [s.slug for s in steps]:
+        # Not on this resident's path (yet): send them to where they are up to.
+        return HttpResponseRedirect(_where_to_resume(page, journey, answers))
+
+    previous = journey.previous(current, answers)
+    back_url = _step_url(page, previous) if previous else page.get_parent().url
+    context = {"step": current, "back_url": back_url}
+    if current.is_exit:
+        return _render(request, page, "journeys/exit_page.html", context)
+    if current.kind != "question_page":
+        if request.method == "POST":
+            return _go_on(request, page, journey, current, answers)
+        return _render(request, page, "journeys/content_page.html", context)
+
+    form = _question_form(current, answers, request)
+    if request.method == "POST":
+        if request.POST.get("save_and_return"):
+            _keep_valid_answers(form, current, answers)
+            _save_state(request, page, state)
+            return HttpResponseRedirect(f"{page.url}save/")
+        if form.is_valid():
+            _store_answers(form, current, answers)
+            state["answers"] = journey.reached_answers(answers)
+            _save_state(request, page, state)
+            return _go_on(request, page, journey, current, state["answers"])
+    context.update(form=form, heading=_heading(current))
+    return _render(request, page, "journeys/question_page.html", context)
+
+
+def _heading(step):
+    if step.heading:
+        return step.heading
+    if step.answerable:
+        return step.answerable[0][0].value["label"]
+    return ""
+
+
+def _question_form(step, answers, request):
+    initial = {
+        name: answer_types.form_initial(question, answers[name])
+        for question, name in step.answerable
+        if name in answers
+    }
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    form = answer_types.build_form(
+        step.questions,
+        data=data,
+        files=files,
+        initial=initial,
+        single_question_heading=not step.heading,
+    )
+    for name in step.question_names:
+        stored = answers.get(name)
+        if isinstance(stored, dict) and stored.get("original_name") and name in form.fields:
+            # A file is already uploaded: a new one replaces it, but none is needed.
+            form.fields[name].required = False
+            form.fields[name].help_text = format_html(
+                _("You have uploaded {name}. Choose a different file only to replace it."),
+                name=stored["original_name"],
+            )
+    return form
+
+
+def _store_answers(form, step, answers):
+    for question, name in step.answerable:
+        cleaned = form.cleaned_data.get(name)
+        if isinstance(cleaned, UploadedFile):
+            answers[name] = store_upload(cleaned)
+        elif answer_types.is_file_question(question) and isinstance(answers.get(name), dict):
+            continue  # nothing new chosen: keep the file already uploaded
+        else:
+            answers[name] = answer_types.answer_for_storage(question, cleaned)
+
+
+def _keep_valid_answers(form, step, answers):
+    form.is_valid()
+    for question, name in step.answerable:
+        if name in form.cleaned_data and not isinstance(form.cleaned_data[name], UploadedFile):
+            answers[name] = answer_types.answer_for_storage(question, form.cleaned_data[name])
+
+
+def _go_on(request, page, journey, current, answers):
+    following = journey.next_after(current, answers)
+    _, complete = journey.path(answers)
+    if following is None or (request.GET.get("change") and complete):
+        return HttpResponseRedirect(_check_url(page))
+    return HttpResponseRedirect(_step_url(page, following))
+
+
+def _summary(page, journey, answers):
+    steps, _ = journey.path(answers)
+    rows = []
+    for step in steps:
+        for question, name in step.answerable:
+            rows.append(
+                {
+                    "name": name,
+                    "type": question.block_type,
+                    "label": str(question.value["label"]),
+                    "value": answers.get(name),
+                    "display": answer_types.display_answer(question, answers.get(name)),
+                    "change_url": _step_url(page, step, change=True),
+                }
+            )
+    return rows
+
+
+class SubmitForm(forms.Form):
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    # Hidden from people and assistive technology; bots that fill every field give themselves away.
+    website = forms.CharField(required=False)
+
+
+def check_answers(request, page):
+    journey = page.journey()
+    state = _state(request, page)
+    answers = state["answers"]
+    if request.method == "POST":
+        return _submit(request, page, journey, state)
+    _, complete = journey.path(answers)
+    if not complete:
+        return HttpResponseRedirect(_where_to_resume(page, journey, answers))
+    context = {"rows": _summary(page, journey, answers), "token": state["token"]}
+    return _render(request, page, "journeys/check_answers.html", context)
+
+
+def _submit(request, page, journey, state):
+    from .models import Submission
+
+    form = SubmitForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseRedirect(_check_url(page))
+    token = form.cleaned_data["token"]
+    existing = Submission.objects.filter(token=token).first()
+    if existing:
+        return _confirmed(request, page, existing)
+    if str(token) != state["token"]:
+        return HttpResponseRedirect(_check_url(page))
+    if form.cleaned_data[HONEYPOT]:
+        return _render(request, page, "journeys/not_sent.html", {}, status=400)
+    if not ratelimit.hit("journey-submit", request, SUBMITS_PER_HOUR, 60 * 60):
+        return _render(request, page, "journeys/rate_limited.html", {}, status=429)
+    answers = journey.reached_answers(state["answers"])
+    _, complete = journey.path(answers)
+    if not complete:
+        return HttpResponseRedirect(_where_to_resume(page, journey, answers))
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                reference=unique_reference(
+                    lambda ref: Submission.objects.filter(reference=ref).exists()
+                ),
+                token=token,
+                journey=page,
+                journey_title=page.title,
+                answers=[
+                    {key: row[key] for key in ("name", "type", "label", "value", "display")}
+                    for row in _summary(page, journey, answers)
+                ],
+                language=translation.get_language(),
+                retention_days=page.retention_days,
+            )
+            submission_received.send(sender=Submission, submission=submission, request=request)
+    except IntegrityError:
+        # The same token arrived twice at once: the first one won.
+        submission = Submission.objects.get(token=token)
+    return _confirmed(request, page, submission)
+
+
+def _confirmed(request, page, submission):
+    request.session.pop(_state_key(page), None)
+    request.session[_done_key(page)] = submission.reference
+    return HttpResponseRedirect(f"{page.url}confirmation/")
+
+
+def confirmation(request, page):
+    from .models import Submission
+
+    reference = request.session.get(_done_key(page))
+    submission = Submission.objects.filter(reference=reference, journey=page).first()
+    if submission is None:
+        return HttpResponseRedirect(page.url)
+    return _render(request, page, "journeys/confirmation.html", {"submission": submission})
+
+
+class SaveProgressForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("Email address"),
+        help_text=gettext_lazy(
+            "We will send you a link to come back to your answers. It works for 7 days."
+        ),
+        error_messages={
+            "required": gettext_lazy("Enter your email address"),
+            "invalid": gettext_lazy(
+                "Enter an email address in the correct format, like name@example.com"
+            ),
+        },
+    )
+
+
+def save_progress(request, page):
+    from .models import SavedProgress
+
+    state = _state(request, page)
+    form = SaveProgressForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        saved = SavedProgress.objects.create(journey=page, answers=state["answers"])
+        link = request.build_absolute_uri(f"{page.url}resume/{make_resume_token(str(saved.pk))}/")
+        send_mail(
+            _("Your saved form: %(title)s") % {"title": page.title},
+            _(
+                "You saved your answers to ‘%(title)s’.\n\nTo carry on, open this link within 7 "
+                "days:\n%(link)s\n\nIf you did not ask for this email, you can ignore it."
+            )
+            % {"title": page.title, "link": link},
+            None,
+            [form.cleaned_data["email"]],
+        )
+        context = {"email": form.cleaned_data["email"]}
+        return _render(request, page, "journeys/saved.html", context)
+    return _render(request, page, "journeys/save.html", {"form": form})
+
+
+def resume(request, page, token):
+    from .models import SavedProgress
+
+    try:
+        saved = SavedProgress.objects.filter(pk=read_resume_token(token), journey=page).first()
+    except ResumeLinkExpired:
+        return _render(request, page, "journeys/resume_error.html", {"expired": True}, status=410)
+    except ResumeLinkInvalid:
+        saved = None
+    if saved is None:
+        return _render(request, page, "journeys/resume_error.html", {"expired": False}, status=404)
+    state = {"token": str(uuid.uuid4()), "answers": saved.answers}
+    _save_state(request, page, state)
+    return HttpResponseRedirect(_where_to_resume(page, page.journey(), saved.answers))
