@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "services.feedback",
     "forms_app",
     "forms_app.journeys",
+    "forms_app.cases",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -208,6 +209,8 @@ if FRONTEND_CACHE_URL:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 NOTIFY_API_KEY = env("NOTIFY_API_KEY")
+# Signs the JSON that queues send to other systems (X-Townhall-Signature: HMAC-SHA256).
+WEBHOOK_SIGNING_KEY = env("WEBHOOK_SIGNING_KEY")
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

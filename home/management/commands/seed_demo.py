@@ -10,9 +10,11 @@ SEEDERS = [
     "home.demo.seed_workflow",
     "services.demo.seed_services",
     "forms_app.journeys.demo.seed_journeys",
+    "forms_app.cases.demo.seed_queues",
     "home.demo.seed_council_settings",
     "home.alerts.demo.seed_alerts",
     "services.feedback.demo.seed_feedback",
+    "forms_app.cases.demo.seed_cases",
 ]
 
 

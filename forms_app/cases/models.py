@@ -1,0 +1,314 @@
+"""Cases: every submission becomes a case in a team's queue, worked by staff in the Wagtail admin.
+
+A routing rule (journey, optionally an answer) picks the queue; the queue's service level sets the
+due date in working days. Staff only ever see cases in the queues of their groups: `Case.objects
+.for_user(user)` is the one scope every list, detail, export, search and count goes through.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.log_actions import log
+
+from .enums import (
+    FINISHED_STATUSES,
+    OPEN_STATUSES,
+    TRANSITIONS,
+    CaseStatus,
+    Channel,
+    Priority,
+    UpdateKind,
+)
+
+
+class Queue(models.Model):
+    """A team's work: the staff group that works it and how quickly it answers."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("staff group"),
+        on_delete=models.PROTECT,
+        related_name="case_queues",
+        help_text=_("Members of this group see and work this queue's cases."),
+    )
+    sla_working_days = models.PositiveSmallIntegerField(
+        _("target (working days)"),
+        default=10,
+        help_text=_(
+            "Cases are due this many working days after they arrive, not counting bank holidays."
+        ),
+    )
+    team_email = models.EmailField(
+        _("team email"),
+        blank=True,
+        help_text=_("Optional. Told about each new case."),
+    )
+    notify_resident = models.BooleanField(
+        _("tell residents"),
+        default=True,
+        help_text=_("Email or text residents when their case is received, updated or resolved."),
+    )
+    webhook_url = models.URLField(
+        _("send cases to (webhook)"),
+        blank=True,
+        help_text=_(
+            "Optional. An address in another system (such as a CRM) that receives each new case "
+            "and change as signed JSON."
+        ),
+    )
+    is_default = models.BooleanField(
+        _("default queue"),
+        default=False,
+        help_text=_("Cases no routing rule matches go here. Only one queue can be the default."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("queue")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"],
+                condition=models.Q(is_default=True),
+                name="one_default_queue",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class RoutingRule(models.Model):
+    """Sends a form's submissions (or those with a particular answer) to a queue."""
+
+    journey = models.ForeignKey(
+        "journeys.JourneyPage",
+        verbose_name=_("online form"),
+        on_delete=models.CASCADE,
+        related_name="routing_rules",
+    )
+    question_name = models.CharField(
+        _("question"),
+        max_length=50,
+        blank=True,
+        help_text=_("Optional. The short name of a question, e.g. 'bin'. Blank: every submission."),
+    )
+    answer = models.CharField(
+        _("answer"),
+        max_length=100,
+        blank=True,
+        help_text=_("The answer that sends the case to this queue, e.g. 'garden'."),
+    )
+    queue = models.ForeignKey(Queue, verbose_name=_("queue"), on_delete=models.CASCADE)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Rules are tried from the lowest number.")
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("routing rule")
+
+    def __str__(self):
+        condition = f" ({self.question_name} = {self.answer})" if self.question_name else ""
+        return f"{self.journey}{condition} → {self.queue}"
+
+    def clean(self):
+        if bool(self.question_name) != bool(self.answer):
+            raise ValidationError(_("Enter both a question and an answer, or neither."))
+
+    def matches(self, answers):
+        if not self.question_name:
+            return True
+        given = answers.get(self.question_name)
+        given = given if isinstance(given, list) else [given]
+        return any(str(value).strip().lower() == self.answer.strip().lower() for value in given)
+
+
+class CaseQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The cases this member of staff may see: those in their groups' queues."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(queue__group__in=user.groups.all())
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today=None):
+        return self.open().filter(due_date__lt=today or timezone.localdate())
+
+
+class Case(models.Model):
+    reference = models.CharField(_("reference"), max_length=8, unique=True)
+    submission = models.OneToOneField(
+        "journeys.Submission",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case",
+    )
+    journey = models.ForeignKey(
+        "journeys.JourneyPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+        verbose_name=_("online form"),
+    )
+    summary = models.CharField(_("summary"), max_length=255)
+    queue = models.ForeignKey(Queue, verbose_name=_("queue"), on_delete=models.PROTECT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.NEW
+    )
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
+    due_date = models.DateField(_("due"), db_index=True)
+    resident_name = models.CharField(_("name"), max_length=200, blank=True)
+    resident_email = models.EmailField(_("email"), blank=True, db_index=True)
+    resident_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    resident_postcode = models.CharField(_("postcode"), max_length=10, blank=True, db_index=True)
+    answers = models.JSONField(
+        _("answers"), default=list, help_text=_("As the resident saw the questions, in order.")
+    )
+    language = models.CharField(_("language"), max_length=10, default="en")
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE
+    )
+    assisted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("completed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assisted_cases",
+    )
+    retention_days = models.PositiveIntegerField(_("keep for (days after closing)"), default=90)
+    created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("personal details removed"), null=True, blank=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("case")
+        permissions = [("export_case", "Can export cases")]
+
+    def __str__(self):
+        return f"{self.reference}: {self.summary}"
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    @property
+    def is_overdue(self):
+        return self.is_open and self.due_date < timezone.localdate()
+
+    def allowed_transitions(self):
+        return [
+            CaseStatus(status) for status in CaseStatus.values if status in TRANSITIONS[self.status]
+        ]
+
+    def can_be_worked_by(self, user):
+        return Case.objects.for_user(user).filter(pk=self.pk).exists()
+
+    @transaction.atomic
+    def change_status(self, new_status, user, *, note="", public_message=""):
+        """The one way a case's status changes: checks, changes, records, logs and notifies."""
+        if not self.can_be_worked_by(user):
+            raise PermissionDenied
+        if new_status not in TRANSITIONS[self.status]:
+            raise ValidationError(
+                _("A case that is %(current)s cannot become %(new)s.")
+                % {
+                    "current": CaseStatus(self.status).label.lower(),
+                    "new": CaseStatus(new_status).label.lower(),
+                }
+            )
+        previous = self.status
+        self.status = new_status
+        self.closed_at = timezone.now() if new_status in FINISHED_STATUSES else None
+        self.save(update_fields=["status", "closed_at", "updated_at"])
+        update = self.updates.create(
+            kind=UpdateKind.STATUS,
+            author=user,
+            status_from=previous,
+            status_to=new_status,
+            text=public_message or note,
+            public=bool(public_message),
+        )
+        log(self, "cases.status", user=user, data={"from": previous, "to": new_status})
+        from .signals import case_updated
+
+        case_updated.send(sender=Case, case=self, update=update)
+        return update
+
+    @transaction.atomic
+    def add_update(self, user, text, *, public):
+        if not self.can_be_worked_by(user):
+            raise PermissionDenied
+        update = self.updates.create(
+            kind=UpdateKind.MESSAGE if public else UpdateKind.NOTE,
+            author=user,
+            text=text,
+            public=public,
+        )
+        log(self, "cases.message" if public else "cases.note", user=user)
+        from .signals import case_updated
+
+        case_updated.send(sender=Case, case=self, update=update)
+        return update
+
+    @transaction.atomic
+    def assign(self, assignee, user):
+        if not self.can_be_worked_by(user) or (
+            assignee is not None and not self.can_be_worked_by(assignee)
+        ):
+            raise PermissionDenied
+        self.assignee = assignee
+        self.save(update_fields=["assignee", "updated_at"])
+        self.updates.create(
+            kind=UpdateKind.ASSIGNED,
+            author=user,
+            text=assignee.get_full_name() or assignee.get_username() if assignee else "",
+        )
+        log(self, "cases.assign", user=user, data={"assignee": assignee.pk if assignee else None})
+
+
+class CaseUpdate(models.Model):
+    """One entry in a case's history: who, when, what changed, and whether the resident sees it."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="updates")
+    kind = models.CharField(max_length=20, choices=UpdateKind.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(blank=True)
+    public = models.BooleanField(
+        _("shown to the resident"),
+        default=False,
+        help_text=_("Public updates appear on the resident's status page and are sent to them."),
+    )
+    status_from = models.CharField(max_length=20, choices=CaseStatus.choices, blank=True)
+    status_to = models.CharField(max_length=20, choices=CaseStatus.choices, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("case update")

@@ -1,0 +1,159 @@
+"""Cases: routing to queues, due dates in working days, statuses and who may see what."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from wagtail.models import ModelLogEntry
+
+import pytest
+
+from forms_app.cases.enums import CaseStatus
+from forms_app.cases.models import Case, RoutingRule
+from forms_app.cases.routing import open_case, resident_details
+from forms_app.cases.working_days import add_working_days
+from forms_app.journeys.demo import MISSED_BIN
+from forms_app.journeys.models import JourneyPage, Submission
+
+pytestmark = pytest.mark.django_db
+
+
+def test_working_days_skip_weekends_and_bank_holidays():
+    friday = datetime.date(2026, 12, 18)
+    assert add_working_days(friday, 1) == datetime.date(2026, 12, 21)
+    # 24 Dec (Thu) + 2: Christmas Day (Fri) and the weekend and Boxing Day substitute (Mon 28)
+    assert add_working_days(datetime.date(2026, 12, 24), 2) == datetime.date(2026, 12, 30)
+    assert add_working_days(datetime.date(2026, 4, 2), 1) == datetime.date(2026, 4, 7)  # Easter
+
+
+@pytest.fixture
+def journey(service_page):
+    page = JourneyPage(
+        title="Report a missed bin collection",
+        slug="form",
+        steps=MISSED_BIN,
+        what_happens_next="<p>We will collect it.</p>",
+    )
+    service_page.add_child(instance=page)
+    return page
+
+
+def _submission(journey, reference="HT7K9QWX", **answers):
+    rows = [
+        {"name": "bin", "type": "radios", "label": "Which bin?", "value": "general", "display": ""},
+        {
+            "name": "full_name",
+            "type": "text",
+            "label": "Full name",
+            "value": "Sam Jones",
+            "display": "Sam Jones",
+        },
+        {
+            "name": "email",
+            "type": "email",
+            "label": "Email",
+            "value": "sam@example.com",
+            "display": "sam@example.com",
+        },
+        {
+            "name": "address",
+            "type": "address",
+            "label": "Address",
+            "value": {
+                "line_1": "1 High St",
+                "line_2": "",
+                "town": "Glanrhyd",
+                "postcode": "GR1 2BD",
+            },
+            "display": "1 High St\nGlanrhyd\nGR1 2BD",
+        },
+    ]
+    for row in rows:
+        if row["name"] in answers:
+            row["value"] = answers[row["name"]]
+    return Submission.objects.create(
+        reference=reference,
+        token="00000000-0000-4000-8000-" + reference.encode().hex()[:12],
+        journey=journey,
+        journey_title=journey.title,
+        answers=rows,
+        language="cy",
+        retention_days=30,
+    )
+
+
+def test_submission_opens_a_case_in_the_routed_queue(journey, waste_queue, housing_queue):
+    RoutingRule.objects.create(journey=journey, queue=waste_queue)
+    case = open_case(_submission(journey))
+    assert case.queue == waste_queue
+    assert case.reference == "HT7K9QWX"
+    assert case.status == CaseStatus.NEW
+    assert case.language == "cy"
+    assert case.retention_days == 30
+    assert (case.resident_name, case.resident_email, case.resident_postcode) == (
+        "Sam Jones",
+        "sam@example.com",
+        "GR1 2BD",
+    )
+    assert case.due_date == add_working_days(case.created_at.date(), 2)
+    assert ModelLogEntry.objects.filter(object_id=str(case.pk), action="cases.create").exists()
+
+
+def test_a_rule_on_an_answer_wins_and_unmatched_cases_go_to_the_default(
+    journey, waste_queue, housing_queue
+):
+    RoutingRule.objects.create(
+        journey=journey, question_name="bin", answer="Garden", queue=waste_queue
+    )
+    assert open_case(_submission(journey, "AAAA2222", bin="garden")).queue == waste_queue
+    assert open_case(_submission(journey, "BBBB3333", bin="general")).queue == housing_queue
+
+
+def test_contact_details_come_from_the_question_types():
+    rows = [
+        {"name": "your_name", "type": "text", "value": "Alys"},
+        {"name": "phone", "type": "phone", "value": "+441632960001"},
+        {"name": "where", "type": "postcode", "value": "GR1 2BD"},
+    ]
+    assert resident_details(rows) == {
+        "resident_name": "Alys",
+        "resident_email": "",
+        "resident_phone": "+441632960001",
+        "resident_postcode": "GR1 2BD",
+    }
+
+
+def test_status_changes_follow_the_allowed_transitions(
+    journey, waste_queue, waste_officer, housing_officer
+):
+    RoutingRule.objects.create(journey=journey, queue=waste_queue)
+    case = open_case(_submission(journey))
+    case.change_status(CaseStatus.IN_PROGRESS, waste_officer, note="Crew informed")
+    case.change_status(CaseStatus.RESOLVED, waste_officer, public_message="We collected it.")
+    assert case.closed_at is not None
+    with pytest.raises(ValidationError):
+        case.change_status(CaseStatus.NEW, waste_officer)
+    with pytest.raises(PermissionDenied):
+        case.change_status(CaseStatus.CLOSED, housing_officer)
+    history = list(case.updates.values_list("kind", "status_to", "public"))
+    assert history == [
+        ("created", "", True),
+        ("status", "in_progress", False),
+        ("status", "resolved", True),
+    ]
+    logged = ModelLogEntry.objects.filter(object_id=str(case.pk), action="cases.status")
+    assert logged.count() == 2
+    assert logged.first().user_id == waste_officer.pk
+
+
+def test_staff_see_only_their_queues_cases(
+    journey, waste_queue, housing_queue, waste_officer, housing_officer, django_user_model
+):
+    RoutingRule.objects.create(journey=journey, queue=waste_queue)
+    waste_case = open_case(_submission(journey))
+    assert list(Case.objects.for_user(waste_officer)) == [waste_case]
+    assert not Case.objects.for_user(housing_officer).exists()
+    superuser = django_user_model.objects.create_superuser("boss", "b@example.com", "x")
+    assert Case.objects.for_user(superuser).count() == 1
+    with pytest.raises(PermissionDenied):
+        waste_case.assign(housing_officer, waste_officer)
