@@ -11,3 +11,7 @@ def register_case_actions(actions):
     actions.register_action("cases.note", _("Internal note added"), _("Internal note added"))
     actions.register_action("cases.message", _("Message sent to resident"), _("Message sent"))
     actions.register_action("cases.anonymise", _("Personal details removed"), _("Anonymised"))
+
+
+# Reports (channel shift) register their hooks in their own module.
+from . import reports_hooks  # noqa: E402, F401

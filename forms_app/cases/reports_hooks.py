@@ -1,0 +1,1 @@
+"""Wagtail hooks for casework reports (imported by wagtail_hooks.py)."""
