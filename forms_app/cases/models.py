@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
+from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
 from .enums import (
     FINISHED_STATUSES,
@@ -31,9 +32,11 @@ class Queue(models.Model):
     group = models.ForeignKey(
         "auth.Group",
         verbose_name=_("staff group"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="case_queues",
-        help_text=_("Members of this group see and work this queue's cases."),
+        help_text=_("Members of this group see and work this queue's cases. Blank: admins only."),
     )
     sla_working_days = models.PositiveSmallIntegerField(
         _("target (working days)"),
@@ -312,3 +315,34 @@ class CaseUpdate(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("case update")
+
+
+class CaseLogEntryManager(BaseLogEntryManager):
+    def log_action(self, instance, action, **kwargs):
+        kwargs.update(case=instance)
+        return super().log_action(instance, action, **kwargs)
+
+    def for_instance(self, instance):
+        return self.filter(case=instance)
+
+    def viewable_by_user(self, user):
+        """Audit entries follow the cases: staff see history only for cases in their queues."""
+        if user.is_superuser:
+            return self.all()
+        return self.filter(case__in=Case.objects.for_user(user))
+
+
+class CaseLogEntry(BaseLogEntry):
+    """Wagtail's audit log for cases, kept in its own table so reports can be scoped by queue.
+
+    Entries outlive anonymisation (and even deletion) of their case: the audit trail stays.
+    """
+
+    case = models.ForeignKey(
+        Case, null=True, on_delete=models.SET_NULL, related_name="log_entries", db_constraint=False
+    )
+
+    objects = CaseLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        verbose_name = _("case log entry")

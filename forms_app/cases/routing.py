@@ -10,9 +10,7 @@ from .enums import Channel, UpdateKind
 from .models import Case, Queue, RoutingRule
 from .working_days import add_working_days
 
-
-class NoQueueError(LookupError):
-    pass
+UNROUTED = _("Unrouted submissions")
 
 
 def queue_for(journey, answers):
@@ -22,7 +20,11 @@ def queue_for(journey, answers):
             return rule.queue
     default = Queue.objects.filter(is_default=True).first()
     if default is None:
-        raise NoQueueError(_("No routing rule matched and there is no default queue."))
+        # No team is set up to catch it: keep the case where administrators see it, rather than
+        # turn the resident away.
+        default, _created = Queue.objects.get_or_create(
+            name=str(UNROUTED), defaults={"is_default": True}
+        )
     return default
 
 

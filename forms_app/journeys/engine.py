@@ -73,10 +73,19 @@ class Journey:
         # sending the resident round in circles.
         return steps, True
 
+    def reachable(self, answers):
+        """Every step the resident's answers can still lead to, including pages after one they
+        have not answered yet (their answers there are kept for when they get back to them)."""
+        steps, step, seen = [], self.first(), set()
+        while step is not None and step.slug not in seen and not step.is_exit:
+            seen.add(step.slug)
+            steps.append(step)
+            step = self.next_after(step, answers)
+        return steps
+
     def reached_answers(self, answers):
-        """Only the answers to questions on the resident's current path."""
-        steps, _ = self.path(answers)
-        names = {name for step in steps for name in step.question_names}
+        """Only the answers to questions the resident's answers still lead to."""
+        names = {name for step in self.reachable(answers) for name in step.question_names}
         return {name: value for name, value in answers.items() if name in names}
 
     def previous(self, step, answers):

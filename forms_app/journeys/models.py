@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
@@ -181,9 +181,11 @@ class JourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
     def save_progress(self, request):
         return views.save_progress(request, self)
 
-    @re_path(r"^resume/(?P<token>[\w:.-]+)/$")
-    def resume(self, request, token):
-        return views.resume(request, self, token)
+    # The signed token has colons, which Wagtail's page addresses do not allow: it goes in the
+    # query string.
+    @path("resume/")
+    def resume(self, request):
+        return views.resume(request, self, request.GET.get("token", ""))
 
     @path("<slug:step_slug>/")
     def step(self, request, step_slug):

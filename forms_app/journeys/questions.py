@@ -167,6 +167,23 @@ def _text_input(*, width=None, css_class=None, input_type=None, **attrs):
     return widget
 
 
+class Textarea(forms.Textarea):
+    """A textarea with GOV.UK's textarea error style.
+
+    crispy-forms-gds gives every erroring TextInput, Select and Textarea ``govuk-input--error``;
+    the textarea's own style is ``govuk-textarea--error``. (The class keeps the name "Textarea":
+    crispy-forms-gds picks ``govuk-textarea`` by the widget's class name.)"""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        classes = widget_attrs.get("class", "").split()
+        if "govuk-input--error" in classes:
+            classes = [c for c in classes if c != "govuk-input--error"] + ["govuk-textarea--error"]
+            widget_attrs["class"] = " ".join(classes)
+        return context
+
+
 class _HighlightOnly:
     """Marks one input of a date or address as wrong without repeating the message.
 
@@ -405,6 +422,14 @@ class AddressWidget(forms.MultiWidget):
     def render(self, name, value, attrs=None, renderer=None):
         renderer = renderer or forms.renderers.get_default_renderer()
         subwidgets = self.get_context(name, value, attrs)["widget"]["subwidgets"]
+        for subwidget in subwidgets:
+            part = subwidget["attrs"]
+            # Django marks every line invalid when the address has an error; crispy-forms-gds
+            # outlines only the lines that are wrong, and only those should be announced so.
+            if "govuk-input--error" not in part.get("class", "").split():
+                part.pop("aria-invalid", None)
+            if not part.get("aria-describedby", "").strip():
+                part.pop("aria-describedby", None)
         html = [
             format_html(
                 '<div class="govuk-form-group"><label class="govuk-label" for="{}">{}</label>{}'
@@ -750,7 +775,7 @@ class LongTextQuestionBlock(TextQuestionBlock):
     def widget(self):
         # crispy-forms-gds adds the character count's id to aria-describedby, and fails with a
         # KeyError if the question has no hint to have put something there first.
-        return forms.Textarea(attrs={"aria-describedby": ""})
+        return Textarea(attrs={"aria-describedby": ""})
 
     def form_field(self, value):
         field = super().form_field(value)
@@ -1460,6 +1485,7 @@ class QuestionForm(forms.Form):
             layout.append(block.layout_field(name, field, heading=heading))
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's own <form> carries the token
         self.helper.layout = Layout(*layout)
 
 

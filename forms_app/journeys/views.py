@@ -5,6 +5,7 @@ idempotent: a double click, a retry or a replayed request finds the same Submiss
 """
 
 import uuid
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -17,13 +18,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from crispy_forms_gds.helper import FormHelper
+
+from forms_app.cases.assisted import assisted_optional_fields
 from townhall import ratelimit
 
 from . import questions as answer_types
 from .references import unique_reference
 from .resume import ResumeLinkExpired, ResumeLinkInvalid, make_resume_token, read_resume_token
 from .signals import submission_received
-from .uploads import store_upload
+from .uploads import delete_upload, store_upload
 
 SUBMITS_PER_HOUR = 10
 HONEYPOT = "website"
@@ -109,6 +113,8 @@ def step(request, page, step_slug):
         if form.is_valid():
             _store_answers(form, current, answers)
             state["answers"] = journey.reached_answers(answers)
+            for name in answers.keys() - state["answers"].keys():
+                _delete_stored_file(answers[name])  # on a page no longer reached
             _save_state(request, page, state)
             return _go_on(request, page, journey, current, state["answers"])
     context.update(form=form, heading=_heading(current))
@@ -138,6 +144,8 @@ def _question_form(step, answers, request):
         initial=initial,
         single_question_heading=not step.heading,
     )
+    # At reception, staff may not have the resident's contact details: they become optional.
+    assisted_optional_fields(request, form)
     for name in step.question_names:
         stored = answers.get(name)
         if isinstance(stored, dict) and stored.get("original_name") and name in form.fields:
@@ -154,6 +162,7 @@ def _store_answers(form, step, answers):
     for question, name in step.answerable:
         cleaned = form.cleaned_data.get(name)
         if isinstance(cleaned, UploadedFile):
+            _delete_stored_file(answers.get(name))  # a new file replaces the old one
             answers[name] = store_upload(cleaned)
         elif answer_types.is_file_question(question) and isinstance(answers.get(name), dict):
             continue  # nothing new chosen: keep the file already uploaded
@@ -161,19 +170,29 @@ def _store_answers(form, step, answers):
             answers[name] = answer_types.answer_for_storage(question, cleaned)
 
 
+def _delete_stored_file(answer):
+    if isinstance(answer, dict) and answer.get("name"):
+        delete_upload(answer["name"])
+
+
 def _keep_valid_answers(form, step, answers):
+    """'Save and come back later' keeps what is valid on this page so far, and any file already
+    uploaded (a file chosen just now is not kept: the resident will choose it again)."""
     form.is_valid()
     for question, name in step.answerable:
-        if name in form.cleaned_data and not isinstance(form.cleaned_data[name], UploadedFile):
-            answers[name] = answer_types.answer_for_storage(question, form.cleaned_data[name])
+        if name not in form.cleaned_data or answer_types.is_file_question(question):
+            continue
+        answers[name] = answer_types.answer_for_storage(question, form.cleaned_data[name])
 
 
 def _go_on(request, page, journey, current, answers):
     following = journey.next_after(current, answers)
     _, complete = journey.path(answers)
-    if following is None or (request.GET.get("change") and complete):
+    changing = bool(request.GET.get("change"))
+    if following is None or (changing and complete):
         return HttpResponseRedirect(_check_url(page))
-    return HttpResponseRedirect(_step_url(page, following))
+    # A change that opens new questions keeps the resident on their way back to check answers.
+    return HttpResponseRedirect(_step_url(page, following, change=changing))
 
 
 def _summary(page, journey, answers):
@@ -273,6 +292,12 @@ def confirmation(request, page):
 
 
 class SaveProgressForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
     email = forms.EmailField(
         label=gettext_lazy("Email address"),
         help_text=gettext_lazy(
@@ -294,7 +319,8 @@ def save_progress(request, page):
     form = SaveProgressForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         saved = SavedProgress.objects.create(journey=page, answers=state["answers"])
-        link = request.build_absolute_uri(f"{page.url}resume/{make_resume_token(str(saved.pk))}/")
+        query = urlencode({"token": make_resume_token(str(saved.pk))})
+        link = request.build_absolute_uri(f"{page.url}resume/?{query}")
         send_mail(
             _("Your saved form: %(title)s") % {"title": page.title},
             _(

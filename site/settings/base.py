@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "forms_app",
     "forms_app.journeys",
     "forms_app.cases",
+    "forms_app.notifications",
+    "forms_app.connectors",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -209,6 +211,9 @@ if FRONTEND_CACHE_URL:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 NOTIFY_API_KEY = env("NOTIFY_API_KEY")
+# GOV.UK Notify templates: an email with ((subject)) and ((body)), a text message with ((body)).
+NOTIFY_EMAIL_TEMPLATE_ID = env("NOTIFY_EMAIL_TEMPLATE_ID")
+NOTIFY_SMS_TEMPLATE_ID = env("NOTIFY_SMS_TEMPLATE_ID")
 # Signs the JSON that queues send to other systems (X-Townhall-Signature: HMAC-SHA256).
 WEBHOOK_SIGNING_KEY = env("WEBHOOK_SIGNING_KEY")
 

@@ -4,12 +4,10 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from wagtail.models import ModelLogEntry
-
 import pytest
 
 from forms_app.cases.enums import CaseStatus
-from forms_app.cases.models import Case, RoutingRule
+from forms_app.cases.models import Case, CaseLogEntry, RoutingRule
 from forms_app.cases.routing import open_case, resident_details
 from forms_app.cases.working_days import add_working_days
 from forms_app.journeys.demo import MISSED_BIN
@@ -96,7 +94,7 @@ def test_submission_opens_a_case_in_the_routed_queue(journey, waste_queue, housi
         "GR1 2BD",
     )
     assert case.due_date == add_working_days(case.created_at.date(), 2)
-    assert ModelLogEntry.objects.filter(object_id=str(case.pk), action="cases.create").exists()
+    assert CaseLogEntry.objects.filter(case=case, action="cases.create").exists()
 
 
 def test_a_rule_on_an_answer_wins_and_unmatched_cases_go_to_the_default(
@@ -141,7 +139,7 @@ def test_status_changes_follow_the_allowed_transitions(
         ("status", "in_progress", False),
         ("status", "resolved", True),
     ]
-    logged = ModelLogEntry.objects.filter(object_id=str(case.pk), action="cases.status")
+    logged = CaseLogEntry.objects.filter(case=case, action="cases.status")
     assert logged.count() == 2
     assert logged.first().user_id == waste_officer.pk
 
@@ -157,3 +155,20 @@ def test_staff_see_only_their_queues_cases(
     assert Case.objects.for_user(superuser).count() == 1
     with pytest.raises(PermissionDenied):
         waste_case.assign(housing_officer, waste_officer)
+
+
+def test_with_no_queue_set_up_a_case_still_opens_for_administrators(journey, waste_officer):
+    case = open_case(_submission(journey))
+    assert case.queue.name == "Unrouted submissions"
+    assert case.queue.group is None
+    assert not Case.objects.for_user(waste_officer).exists()
+
+
+def test_audit_history_is_scoped_to_the_queues_staff_work(
+    journey, waste_queue, waste_officer, housing_officer
+):
+    RoutingRule.objects.create(journey=journey, queue=waste_queue)
+    case = open_case(_submission(journey))
+    case.change_status(CaseStatus.IN_PROGRESS, waste_officer)
+    assert CaseLogEntry.objects.viewable_by_user(waste_officer).filter(case=case).count() == 2
+    assert not CaseLogEntry.objects.viewable_by_user(housing_officer).exists()

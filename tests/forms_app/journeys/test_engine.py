@@ -70,6 +70,18 @@ def test_answers_on_pages_no_longer_reached_are_dropped():
     assert journey.reached_answers(answers) == {"bin": "garden", "subscription": "yes"}
 
 
+def test_answers_after_a_newly_opened_question_are_kept():
+    journey = _journey()
+    answers = {"bin": "black", "collected_today": False, "address": "1 High St", "notes": ""}
+    # Changing to a bin type whose rule opens a page further on keeps what lies between only if
+    # the answers still lead there; here the garden rule skips everything, so it all goes.
+    assert journey.reached_answers({**answers, "bin": "garden"}) == {"bin": "garden"}
+    # A page added in the middle (not yet answered) does not throw away answers after it.
+    journey.steps.insert(1, Step(QUESTION, "new-page", answerable=[(None, "new")]))
+    journey.by_slug["new-page"] = journey.steps[1]
+    assert journey.reached_answers(answers) == answers
+
+
 def test_previous_page_follows_the_path_taken():
     journey = _journey()
     answers = {"bin": "garden"}

@@ -1,0 +1,493 @@
+"""Staff views for casework in the Wagtail admin: the list, a case's work page and its actions.
+
+Every view starts from `Case.objects.for_user(request.user)`, so a case outside the user's queues
+is a 404 wherever it is asked for (list, page, action, file, export, bulk action): the same
+answer as a case that does not exist, so nothing leaks.
+"""
+
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
+from django.db import transaction
+from django.db.models import Q, Value
+from django.db.models.functions import Replace
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views import View
+from django.views.generic import TemplateView
+
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import BaseColumn, Column, TitleColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
+
+from forms_app.journeys.references import format_reference, normalise_reference
+from forms_app.journeys.uploads import open_upload
+from forms_app.notifications.models import notifications_for_case
+
+from .enums import TRANSITIONS, CaseStatus
+from .forms import RESIDENT, AssignForm, BulkActionForm, NoteForm, StatusForm
+from .models import Case, CaseLogEntry
+from .permissions import SEE, case_permission_policy
+
+FILE_UPLOAD = "file_upload"
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def pretty_reference(reference):
+    try:
+        return format_reference(reference)
+    except ValueError:
+        return reference
+
+
+def _spreadsheet_safe(value):
+    value = "" if value is None else str(value)
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+class ReferenceColumn(TitleColumn):
+    def get_value(self, instance):
+        return pretty_reference(instance.reference)
+
+
+class StatusColumn(Column):
+    cell_template_name = "cases/columns/status_cell.html"
+
+    def get_value(self, instance):
+        return instance.get_status_display()
+
+
+class AssigneeColumn(Column):
+    def get_value(self, instance):
+        user = instance.assignee
+        if user is None:
+            return _("Unassigned")
+        return user.get_full_name().strip() or user.get_username()
+
+
+class DueColumn(Column):
+    """The due date, with overdue cases labelled in words as well as colour."""
+
+    cell_template_name = "cases/columns/due_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["is_overdue"] = instance.is_overdue
+        return context
+
+
+class SelectCaseColumn(BaseColumn):
+    """A checkbox per row, belonging to the bulk action form above the table."""
+
+    header_template_name = "cases/columns/select_header.html"
+    cell_template_name = "cases/columns/select_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["reference"] = pretty_reference(instance.reference)
+        return context
+
+
+class CaseIndexView(generic.IndexView):
+    any_permission_required = SEE
+    permission_policy = case_permission_policy
+    # CSV only: the export is for a quick look in a spreadsheet, and one format is one to check.
+    FORMATS = ("csv",)
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.is_export and not self.can_export:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def can_export(self):
+        return self.user_has_permission("export")
+
+    @cached_property
+    def can_change(self):
+        return self.user_has_permission("change")
+
+    def get_base_queryset(self):
+        return Case.objects.for_user(self.request.user).select_related("queue", "assignee")
+
+    @cached_property
+    def columns(self):
+        columns = list(super().columns)
+        if self.can_change and not self.is_export:
+            columns.insert(0, SelectCaseColumn("select", label=_("Select")))
+        return columns
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        query = self.search_query.strip()
+        squashed = "".join(query.split())
+        reference = normalise_reference(query)
+        condition = (
+            Q(reference=reference) if reference else Q(reference__icontains=squashed.upper())
+        )
+        condition |= Q(resident_name__icontains=query) | Q(resident_email__icontains=query)
+        # Postcodes are typed with and without their space.
+        queryset = queryset.annotate(
+            _postcode_squashed=Replace("resident_postcode", Value(" "), Value(""))
+        )
+        condition |= Q(_postcode_squashed__icontains=squashed)
+        return queryset.filter(condition)
+
+    def get_filename(self):
+        return f"cases-{timezone.localdate().isoformat()}"
+
+    def to_row_dict(self, case):
+        # Minimisation: what a team needs to count and chase its work; no answers and no
+        # resident contact details, which stay on the case page behind the same scope.
+        row = {
+            "reference": pretty_reference(case.reference),
+            "created_at": timezone.localtime(case.created_at).strftime("%Y-%m-%d %H:%M"),
+            "summary": case.summary,
+            "queue": case.queue.name,
+            "status": case.get_status_display(),
+            "assignee": (case.assignee.get_full_name() or case.assignee.get_username())
+            if case.assignee
+            else "",
+            "due_date": case.due_date.isoformat(),
+            "channel": case.get_channel_display(),
+        }
+        return {field: _spreadsheet_safe(row[field]) for field in self.list_export}
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(row_dict)
+
+    @cached_property
+    def show_export_buttons(self):
+        # The mixin would offer XLSX too; the CSV button is added below, for exporters only.
+        return False
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.can_export:
+            buttons.append(
+                Button(
+                    _("Download CSV"), url=self.csv_export_url, icon_name="download", priority=90
+                )
+            )
+        return buttons
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        if self.can_change and not self.is_export:
+            context["bulk_form"] = BulkActionForm(user=self.request.user)
+            context["bulk_url"] = reverse("cases:bulk")
+            context["next_url"] = self.request.get_full_path().replace(
+                reverse("cases:index_results"), reverse("cases:index"), 1
+            )
+        return context
+
+
+class CaseScopeMixin:
+    """Finds the case within the user's scope, or 404: the one way these views load a case."""
+
+    model = Case
+    permission_policy = case_permission_policy
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = get_object_or_404(
+            Case.objects.for_user(request.user).select_related(
+                "queue", "assignee", "assisted_by", "journey"
+            ),
+            pk=kwargs["pk"],
+        )
+
+
+class CaseDetailView(
+    CaseScopeMixin, PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, TemplateView
+):
+    """A case's work page: what the resident told us, who they are, its history and actions."""
+
+    any_permission_required = SEE
+    template_name = "cases/case_detail.html"
+    header_icon = "clipboard-list"
+    forms = {}
+
+    def get_page_title(self):
+        return _("Case %(reference)s") % {"reference": pretty_reference(self.object.reference)}
+
+    def get_page_subtitle(self):
+        return self.object.summary
+
+    def get_header_title(self):
+        return self.get_page_title()
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("cases:index"), "label": _("Cases")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.object.summary},
+        ]
+
+    @cached_property
+    def can_change(self):
+        return self.user_has_permission("change")
+
+    def get_answers(self):
+        answers = []
+        for index, row in enumerate(self.object.answers or []):
+            value = row.get("value")
+            answer = {
+                "label": row.get("label") or row.get("name", ""),
+                "display": row.get("display") or _plain(value),
+                "file_url": None,
+            }
+            if row.get("type") == FILE_UPLOAD and isinstance(value, dict) and value.get("name"):
+                answer["display"] = value.get("original_name") or answer["display"]
+                answer["size"] = value.get("size")
+                answer["file_url"] = reverse("cases:file", args=[self.object.pk, index])
+            answers.append(answer)
+        return answers
+
+    def get_forms(self):
+        case = self.object
+        forms = {
+            "assign_form": AssignForm(case=case),
+            "status_form": StatusForm(case=case),
+            "note_form": NoteForm(),
+        }
+        forms.update(self.forms)
+        return forms
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = self.object
+        context.update(
+            {
+                "case": case,
+                "reference": pretty_reference(case.reference),
+                "answers": self.get_answers(),
+                "updates": case.updates.select_related("author"),
+                "notifications": notifications_for_case(case),
+                "log_entries": CaseLogEntry.objects.for_instance(case)
+                .select_related("user")
+                .order_by("-timestamp", "-pk"),
+                "can_change": self.can_change,
+                "can_close": CaseStatus.CLOSED in TRANSITIONS[case.status],
+                "today": timezone.localdate(),
+            }
+        )
+        if self.can_change:
+            context.update(self.get_forms())
+        return context
+
+
+def _plain(value):
+    if value is None or value == "":
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, dict):
+        return "\n".join(str(item) for item in value.values() if item)
+    return str(value)
+
+
+class CaseActionView(CaseDetailView):
+    """An action on one case, posted from its work page. Invalid input re-shows the page."""
+
+    http_method_names = ["post"]
+    any_permission_required = None
+    permission_required = "change"
+    form_class = None
+    form_name = None
+
+    def get_form(self):
+        return self.form_class(self.request.POST, case=self.object)
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    success = self.act(form)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, success)
+                return redirect("cases:inspect", self.object.pk)
+        messages.error(request, _("The case was not changed. Check the form below."))
+        self.forms = {self.form_name: form}
+        return self.render_to_response(self.get_context_data())
+
+    def act(self, form):
+        raise NotImplementedError
+
+
+class AssignToMeView(CaseActionView):
+    def post(self, request, *args, **kwargs):
+        self.object.assign(request.user, request.user)
+        messages.success(request, _("The case is assigned to you."))
+        return redirect("cases:inspect", self.object.pk)
+
+
+class AssignView(CaseActionView):
+    form_class = AssignForm
+    form_name = "assign_form"
+
+    def act(self, form):
+        assignee = form.cleaned_data["assignee"]
+        try:
+            self.object.assign(assignee, self.request.user)
+        except PermissionDenied as error:
+            raise ValidationError(_("That person does not work this queue.")) from error
+        if assignee is None:
+            return _("The case is no longer assigned to anyone.")
+        return _("The case is assigned to %(name)s.") % {
+            "name": assignee.get_full_name() or assignee.get_username()
+        }
+
+
+class StatusView(CaseActionView):
+    form_class = StatusForm
+    form_name = "status_form"
+
+    def act(self, form):
+        text = form.cleaned_data["text"].strip()
+        public = form.cleaned_data["audience"] == RESIDENT
+        self.object.change_status(
+            form.cleaned_data["status"],
+            self.request.user,
+            note="" if public else text,
+            public_message=text if public else "",
+        )
+        message = _("The case is now %(status)s.") % {
+            "status": self.object.get_status_display().lower()
+        }
+        if public:
+            message += " " + _("The resident has been sent your message.")
+        return message
+
+
+class NoteView(CaseActionView):
+    form_class = NoteForm
+    form_name = "note_form"
+
+    def get_form(self):
+        return self.form_class(self.request.POST)
+
+    def act(self, form):
+        public = form.cleaned_data["audience"] == RESIDENT
+        self.object.add_update(self.request.user, form.cleaned_data["text"].strip(), public=public)
+        return _("Message sent to the resident.") if public else _("Internal note added.")
+
+
+class CaseFileView(CaseScopeMixin, PermissionCheckedMixin, View):
+    """A resident's file, streamed from private storage to staff who may see its case."""
+
+    any_permission_required = SEE
+    http_method_names = ["get"]
+
+    def get(self, request, pk, index):
+        rows = self.object.answers or []
+        if index >= len(rows):
+            raise Http404
+        row = rows[index]
+        value = row.get("value")
+        if row.get("type") != FILE_UPLOAD or not isinstance(value, dict) or not value.get("name"):
+            raise Http404
+        try:
+            handle = open_upload(value["name"])
+        except (OSError, SuspiciousFileOperation) as error:
+            # Removed by retention, or a stored name that does not stay inside the storage.
+            raise Http404 from error
+        filename = value.get("original_name") or "upload"
+        log(self.object, "cases.file_download", user=request.user, data={"file": filename})
+        return FileResponse(
+            handle,
+            as_attachment=True,
+            filename=filename,
+            content_type=value.get("content_type") or "application/octet-stream",
+        )
+
+
+class BulkActionView(PermissionCheckedMixin, View):
+    """Assign or close several cases at once; anything outside the user's scope is untouched."""
+
+    model = Case
+    permission_policy = case_permission_policy
+    permission_required = "change"
+    http_method_names = ["post"]
+
+    def post(self, request):
+        next_url = get_valid_next_url_from_request(request) or reverse("cases:index")
+        form = BulkActionForm(request.POST, user=request.user)
+        ids = {value for value in request.POST.getlist("case") if value.isdigit()}
+        if not ids:
+            messages.error(request, _("Select at least one case."))
+            return redirect(next_url)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect(next_url)
+        cases = list(Case.objects.for_user(request.user).filter(pk__in=ids).select_related("queue"))
+        action = form.cleaned_data["action"]
+        done, skipped = [], []
+        for case in cases:
+            try:
+                with transaction.atomic():
+                    self.act(case, action, form.cleaned_data["assignee"])
+            except (PermissionDenied, ValidationError) as error:
+                skipped.append((case, _reason(error)))
+            else:
+                done.append(case)
+        self.report(action, done, skipped, missing=len(ids) - len(cases))
+        return redirect(next_url)
+
+    def act(self, case, action, assignee):
+        user = self.request.user
+        if action == BulkActionForm.ASSIGN_TO_ME:
+            case.assign(user, user)
+        elif action == BulkActionForm.ASSIGN:
+            case.assign(assignee, user)
+        else:
+            # Only a resolved case can be closed; resolving here would send residents a message
+            # nobody wrote, so open cases are skipped and reported instead.
+            case.change_status(CaseStatus.CLOSED, user)
+
+    def report(self, action, done, skipped, missing):
+        request = self.request
+        if done:
+            count = len(done)
+            if action == BulkActionForm.CLOSE:
+                text = ngettext("%(count)d case closed.", "%(count)d cases closed.", count)
+            else:
+                text = ngettext("%(count)d case assigned.", "%(count)d cases assigned.", count)
+            messages.success(request, text % {"count": count})
+        for case, reason in skipped:
+            messages.warning(
+                request,
+                _("%(reference)s was not changed: %(reason)s")
+                % {"reference": pretty_reference(case.reference), "reason": reason},
+            )
+        if missing:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)d selected case could not be found.",
+                    "%(count)d selected cases could not be found.",
+                    missing,
+                )
+                % {"count": missing},
+            )
+
+
+def _reason(error):
+    if isinstance(error, PermissionDenied):
+        return _("that person does not work this case's queue.")
+    return " ".join(error.messages)

@@ -1,0 +1,163 @@
+"""The "Casework" admin menu: cases (for the teams who work them), queues and routing rules."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import views
+from .filters import CaseFilterSet
+from .models import Case, Queue, RoutingRule
+from .views import AssigneeColumn, DueColumn, ReferenceColumn, StatusColumn
+
+
+class CaseViewSet(ModelViewSet):
+    model = Case
+    name = "cases"
+    icon = "clipboard-list"
+    menu_label = _("Cases")
+    menu_order = 100
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+    index_view_class = views.CaseIndexView
+    index_template_name = "cases/case_index.html"
+    index_results_template_name = "cases/case_index_results.html"
+
+    list_display = [
+        ReferenceColumn("reference", label=_("Reference"), url_name="cases:inspect"),
+        Column("summary", label=_("Summary")),
+        Column("queue", label=_("Queue"), sort_key="queue__name"),
+        StatusColumn("status", label=_("Status"), sort_key="status"),
+        AssigneeColumn("assignee", label=_("Assigned to")),
+        DueColumn("due_date", label=_("Due"), sort_key="due_date"),
+    ]
+    filterset_class = CaseFilterSet
+    # The index view reads these; it normalises references ("HT7K 9QWX") and postcodes itself.
+    search_fields = ["reference", "resident_name", "resident_email", "resident_postcode"]
+    search_backend_name = None
+    ordering = "due_date"
+    list_per_page = 50
+
+    list_export = [
+        "reference",
+        "created_at",
+        "summary",
+        "queue",
+        "status",
+        "assignee",
+        "due_date",
+        "channel",
+    ]
+    export_headings = {
+        "reference": _("Reference"),
+        "created_at": _("Received"),
+        "summary": _("Form"),
+        "queue": _("Queue"),
+        "status": _("Status"),
+        "assignee": _("Assigned to"),
+        "due_date": _("Due"),
+        "channel": _("Channel"),
+    }
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Cases are never added, edited as a form, copied or deleted in the admin; they are
+        # worked on their own page, so those views (and links to them) do not exist.
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            copy_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
+
+    def get_permissions_to_register(self):
+        # Only the permissions that mean something here appear on the group editing screen.
+        return (
+            super()
+            .get_permissions_to_register()
+            .filter(codename__in=["view_case", "change_case", "export_case"])
+        )
+
+    @property
+    def inspect_view(self):
+        return views.CaseDetailView.as_view()
+
+    @property
+    def url_finder_class(self):
+        # Audit log listings link a case to its work page, for users whose scope includes it.
+        return type(
+            "CaseAdminURLFinder",
+            (ModelAdminURLFinder,),
+            {"edit_url_name": self.get_url_name("inspect")},
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("bulk/", views.BulkActionView.as_view(), name="bulk"),
+            path("<int:pk>/", self.inspect_view, name="inspect"),
+            path("<int:pk>/assign-to-me/", views.AssignToMeView.as_view(), name="assign_to_me"),
+            path("<int:pk>/assign/", views.AssignView.as_view(), name="assign"),
+            path("<int:pk>/status/", views.StatusView.as_view(), name="status"),
+            path("<int:pk>/note/", views.NoteView.as_view(), name="note"),
+            path("<int:pk>/files/<int:index>/", views.CaseFileView.as_view(), name="file"),
+        ]
+
+
+class QueueViewSet(ModelViewSet):
+    """Teams' queues: for superusers and managers given the queue permissions."""
+
+    model = Queue
+    name = "queues"
+    url_prefix = "casework/queues"
+    icon = "group"
+    menu_label = _("Queues")
+    menu_order = 200
+    copy_view_enabled = False
+    list_display = ["name", "group", "sla_working_days", "is_default"]
+    search_fields = ["name"]
+    search_backend_name = None
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("group"),
+        FieldPanel("sla_working_days"),
+        FieldPanel("team_email"),
+        FieldPanel("notify_resident"),
+        FieldPanel("webhook_url"),
+        FieldPanel("is_default"),
+    ]
+
+
+class RoutingRuleViewSet(ModelViewSet):
+    model = RoutingRule
+    name = "routing_rules"
+    url_prefix = "casework/routing-rules"
+    icon = "redirect"
+    menu_label = _("Routing rules")
+    menu_order = 300
+    copy_view_enabled = False
+    list_display = ["__str__", "queue", "order"]
+    list_filter = ["queue"]
+    panels = [
+        FieldPanel("journey"),
+        FieldPanel("question_name"),
+        FieldPanel("answer"),
+        FieldPanel("queue"),
+        FieldPanel("order"),
+    ]
+
+
+class CaseworkViewSetGroup(ViewSetGroup):
+    menu_label = _("Casework")
+    menu_icon = "clipboard-list"
+    menu_order = 150
+    items = (CaseViewSet(), QueueViewSet(), RoutingRuleViewSet())

@@ -1,0 +1,49 @@
+"""The JSON a queue's webhook receives: the case as staff see it, and the change that was made.
+
+It contains residents' personal data (names, contact details, whatever they answered), so it is
+meant only for the council's own systems, over HTTPS. Stored file names are left out: receivers get
+the name the resident gave a file, never the private storage path.
+"""
+
+
+def _answer(row):
+    display = row.get("display")
+    if display in (None, ""):
+        value = row.get("value")
+        display = value if isinstance(value, str) else ""
+    return {
+        "name": row.get("name", ""),
+        "type": row.get("type", ""),
+        "label": row.get("label", ""),
+        "display": str(display),
+    }
+
+
+def _update(update):
+    if update is None:
+        return None
+    return {
+        "kind": update.kind,
+        "status_from": update.status_from,
+        "status_to": update.status_to,
+        "public": update.public,
+        "created_at": update.created_at.isoformat(),
+    }
+
+
+def case_payload(case, event, update=None):
+    """A JSON-ready dict describing `case` for `event`."""
+    return {
+        "event": str(event),
+        "reference": case.reference,
+        "status": case.status,
+        "queue": case.queue.name,
+        "form": case.summary,
+        "created_at": case.created_at.isoformat(),
+        "updated_at": case.updated_at.isoformat() if case.updated_at else None,
+        "due_date": case.due_date.isoformat(),
+        "channel": case.channel,
+        "language": case.language,
+        "answers": [_answer(row) for row in case.answers or []],
+        "update": _update(update),
+    }

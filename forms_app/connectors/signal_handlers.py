@@ -1,0 +1,22 @@
+"""Connectors' side of the seam with casework: each new case and change is queued for sending."""
+
+from forms_app.cases.signals import case_created, case_updated
+
+from .enums import WebhookEvent
+
+
+def queue_created_case(sender, case, **kwargs):
+    from .delivery import queue_delivery
+
+    queue_delivery(case, WebhookEvent.CASE_CREATED)
+
+
+def queue_updated_case(sender, case, update=None, **kwargs):
+    from .delivery import queue_delivery
+
+    queue_delivery(case, WebhookEvent.CASE_UPDATED, update)
+
+
+def register_signal_handlers():
+    case_created.connect(queue_created_case, dispatch_uid="connectors-case-created")
+    case_updated.connect(queue_updated_case, dispatch_uid="connectors-case-updated")

@@ -1,0 +1,110 @@
+"""What a notification says and where it goes, decided when it is queued."""
+
+import html
+import re
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Site
+from wagtail.rich_text import expand_db_html
+
+from home.models import CouncilSettings
+
+from .enums import NotificationChannel, NotificationKind
+
+SUBJECTS = {
+    NotificationKind.RECEIVED: _("We have received your form – reference %(reference)s"),
+    NotificationKind.MESSAGE: _("An update on your case %(reference)s"),
+    NotificationKind.RESOLVED: _("Your case %(reference)s has been resolved"),
+    NotificationKind.WAITING: _("We need more information about your case %(reference)s"),
+    NotificationKind.TEAM_NEW_CASE: _("New case %(reference)s: %(summary)s"),
+}
+
+UK_MOBILE = re.compile(r"^\+447\d{9}$")
+
+
+def uk_mobile(phone):
+    """The number in +447… form if it is a UK mobile (Notify texts no other), else None."""
+    number = re.sub(r"[\s().-]", "", phone or "")
+    if number.startswith("0044"):
+        number = "+" + number[2:]
+    elif number.startswith("44"):
+        number = "+" + number
+    elif number.startswith("07"):
+        number = "+44" + number[1:]
+    return number if UK_MOBILE.match(number) else None
+
+
+def resident_contact(case):
+    """(channel, recipient): email if they gave one, else a text to a UK mobile, else None."""
+    if case.resident_email:
+        return NotificationChannel.EMAIL, case.resident_email
+    mobile = uk_mobile(case.resident_phone)
+    if mobile:
+        return NotificationChannel.SMS, mobile
+    return None
+
+
+def plain_text(rich_text):
+    """An editor's rich text as a plain-text email paragraph: links keep their address."""
+    text = expand_db_html(rich_text or "")
+    text = re.sub(
+        r'<a\b[^>]*\bhref="([^"]*)"[^>]*>(.*?)</a>',
+        lambda link: f"{link[2]} ({absolute_url(html.unescape(link[1]))})",
+        text,
+        flags=re.I | re.S,
+    )
+    text = re.sub(r"<li\b[^>]*>", "\n- ", text, flags=re.I)
+    text = re.sub(r"<br\s*/?>", "\n", text, flags=re.I)
+    text = re.sub(r"</(p|ul|ol|h\d)>", "\n\n", text, flags=re.I)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    lines = [line.strip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def absolute_url(url):
+    """Links to our own pages are stored as paths; an email needs the whole address."""
+    if url.startswith("/"):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return url
+
+
+def council_name():
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return CouncilSettings._meta.get_field("council_name").default
+    return CouncilSettings.for_site(site).council_name
+
+
+def check_progress_url(language):
+    """Where residents check their case, in their language (/check-progress/, /cy/…)."""
+    with translation.override(language):
+        try:
+            path = reverse("check_progress:check_progress")
+        except NoReverseMatch:
+            prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
+            path = f"{prefix}/check-progress/"
+    return absolute_url(path)
+
+
+def render(case, kind, channel, language, update=None):
+    """(subject, body) for this case, in `language`: what the resident or team will read."""
+    with translation.override(language):
+        journey = case.journey if case.journey_id else None
+        context = {
+            "case": case,
+            "reference": case.reference,
+            "summary": case.summary,
+            "council_name": council_name(),
+            "message": update.text if update is not None and update.public else "",
+            "what_happens_next": plain_text(journey.what_happens_next) if journey else "",
+            "check_progress_url": check_progress_url(language),
+            "admin_url": absolute_url("/admin/"),
+        }
+        subject = str(SUBJECTS[kind]) % {"reference": case.reference, "summary": case.summary}
+        body = render_to_string(f"notifications/{channel}_{kind}.txt", context)
+    return subject[:255], re.sub(r"\n{3,}", "\n\n", body).strip()

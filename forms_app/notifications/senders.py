@@ -1,0 +1,105 @@
+"""Who actually delivers a notification: GOV.UK Notify when configured, else Django's email.
+
+A sender's `send(notification)` returns the provider's id for the message, raises `CannotSend`
+when trying again will not help, and lets any other exception through to be retried later.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage, make_msgid
+from django.utils.translation import gettext as _
+
+from notifications_python_client.errors import APIError
+from notifications_python_client.notifications import NotificationsAPIClient
+
+from .enums import NotificationChannel
+
+logger = logging.getLogger(__name__)
+
+NOTIFY_BASE_URL = "https://api.notifications.service.gov.uk"
+NOTIFY_TIMEOUT_SECONDS = 10
+# Notify answers these when the request itself is wrong (bad number, template, key): no retry.
+NOTIFY_PERMANENT_STATUSES = frozenset({400, 403})
+
+
+class CannotSend(Exception):  # noqa: N818 - reads as a sentence: `raise CannotSend(reason)`
+    """Sending this notification will never work as things are set up: do not retry."""
+
+
+def describe_error(error):
+    """A short reason for staff and logs, free of the addresses and numbers errors can quote."""
+    if isinstance(error, APIError):
+        return f"GOV.UK Notify answered {error.status_code} ({type(error).__name__})"
+    return type(error).__name__
+
+
+class NotifySender:
+    def __init__(self, api_key):
+        self.client = NotificationsAPIClient(
+            api_key,
+            base_url=getattr(settings, "NOTIFY_BASE_URL", None) or NOTIFY_BASE_URL,
+            timeout=NOTIFY_TIMEOUT_SECONDS,
+        )
+
+    def send(self, notification):
+        template_id = self._template_id(notification.channel)
+        personalisation = {"subject": notification.subject, "body": notification.body}
+        # Our own id, so a message can be traced in Notify without quoting personal details.
+        reference = f"townhall-{notification.pk}"
+        try:
+            if notification.channel == NotificationChannel.SMS:
+                response = self.client.send_sms_notification(
+                    phone_number=notification.recipient,
+                    template_id=template_id,
+                    personalisation=personalisation,
+                    reference=reference,
+                )
+            else:
+                response = self.client.send_email_notification(
+                    email_address=notification.recipient,
+                    template_id=template_id,
+                    personalisation=personalisation,
+                    reference=reference,
+                )
+        except APIError as error:
+            if error.status_code in NOTIFY_PERMANENT_STATUSES:
+                raise CannotSend(describe_error(error)) from error
+            raise
+        return (response or {}).get("id", "")
+
+    def _template_id(self, channel):
+        setting = (
+            "NOTIFY_SMS_TEMPLATE_ID"
+            if channel == NotificationChannel.SMS
+            else "NOTIFY_EMAIL_TEMPLATE_ID"
+        )
+        template_id = getattr(settings, setting, None)
+        if not template_id:
+            raise CannotSend(_("%(setting)s is not set.") % {"setting": setting})
+        return template_id
+
+
+class EmailBackendSender:
+    """Django's configured email backend (SMTP in production, console in development)."""
+
+    def send(self, notification):
+        if notification.channel == NotificationChannel.SMS:
+            logger.warning(
+                "Text message %s not sent: text messages need GOV.UK Notify (NOTIFY_API_KEY).",
+                notification.pk,
+            )
+            raise CannotSend(_("Text messages need GOV.UK Notify, which is not set up."))
+        message_id = make_msgid()
+        EmailMessage(
+            subject=notification.subject,
+            body=notification.body,
+            to=[notification.recipient],
+            headers={"Message-ID": message_id},
+        ).send()
+        return message_id
+
+
+def get_sender():
+    api_key = getattr(settings, "NOTIFY_API_KEY", None)
+    return NotifySender(api_key) if api_key else EmailBackendSender()

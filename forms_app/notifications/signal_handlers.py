@@ -1,0 +1,20 @@
+"""Notifications' side of the seam with casework: each case change may queue a message."""
+
+from forms_app.cases.signals import case_created, case_updated
+
+
+def notify_case_created(sender, case, **kwargs):
+    from .outbox import queue_for_new_case
+
+    queue_for_new_case(case)
+
+
+def notify_case_updated(sender, case, update, **kwargs):
+    from .outbox import queue_for_update
+
+    queue_for_update(case, update)
+
+
+def register_signal_handlers():
+    case_created.connect(notify_case_created, dispatch_uid="notifications-case-created")
+    case_updated.connect(notify_case_updated, dispatch_uid="notifications-case-updated")

@@ -1,0 +1,588 @@
+"""Casework in the Wagtail admin: the case list, a case's work page, its actions and the export.
+
+What the scope hides from other teams is tested in test_permissions.py; these tests are about what
+a member of staff working their own queue sees and does.
+"""
+
+import csv
+import datetime
+import io
+
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from forms_app.cases.enums import CaseStatus, Channel, UpdateKind
+from forms_app.cases.models import Case, CaseLogEntry, RoutingRule
+from forms_app.cases.routing import open_case
+from forms_app.journeys.demo import MISSED_BIN
+from forms_app.journeys.models import JourneyPage, Submission
+from forms_app.journeys.uploads import store_upload
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+INDEX = reverse("cases:index")
+# References use an alphabet without 0 and 1.
+DIGITS = str.maketrans("01", "AB")
+STAFF_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("cases", "view_case"),
+    ("cases", "change_case"),
+    ("cases", "export_case"),
+]
+
+
+def grant(group_or_user, *codenames):
+    """Add permissions, given as "app_label.codename", to a group or a user."""
+    permissions = [
+        Permission.objects.get(content_type__app_label=app, codename=codename)
+        for app, codename in (name.split(".") for name in codenames)
+    ]
+    target = getattr(group_or_user, "user_permissions", None) or group_or_user.permissions
+    target.add(*permissions)
+
+
+@pytest.fixture
+def staff_permissions(waste_group, housing_group):
+    """Both teams get what the issue says officers have: admin access and view/change/export."""
+    for group in (waste_group, housing_group):
+        grant(group, *(f"{app}.{codename}" for app, codename in STAFF_PERMISSIONS))
+
+
+@pytest.fixture
+def waste_officer_client(client, waste_officer, staff_permissions):
+    client.force_login(waste_officer)
+    return client
+
+
+@pytest.fixture
+def waste_colleague(waste_group, staff_permissions):
+    user = UserFactory(username="waste_colleague", first_name="Carys", last_name="Lloyd")
+    user.groups.add(waste_group)
+    return user
+
+
+@pytest.fixture
+def private_media(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture
+def missed_bin(service_page):
+    page = JourneyPage(
+        title="Report a missed bin collection",
+        slug="form",
+        steps=MISSED_BIN,
+        what_happens_next="<p>We will collect it.</p>",
+    )
+    service_page.add_child(instance=page)
+    return page
+
+
+def resident_rows(photo=None, **values):
+    rows = [
+        {
+            "name": "bin",
+            "type": "radios",
+            "label": "Which bin was missed?",
+            "value": "general",
+            "display": "General rubbish",
+        },
+        {
+            "name": "full_name",
+            "type": "text",
+            "label": "Full name",
+            "value": values.get("name", "Alys Morgan"),
+            "display": values.get("name", "Alys Morgan"),
+        },
+        {
+            "name": "email",
+            "type": "email",
+            "label": "Email address",
+            "value": values.get("email", "alys@example.com"),
+            "display": values.get("email", "alys@example.com"),
+        },
+        {
+            "name": "address",
+            "type": "address",
+            "label": "Address",
+            "value": {
+                "line_1": "4 Stryd Fawr",
+                "line_2": "",
+                "town": "Glanrhyd",
+                "postcode": values.get("postcode", "GR1 2BD"),
+            },
+            "display": "4 Stryd Fawr\nGlanrhyd\n" + values.get("postcode", "GR1 2BD"),
+        },
+    ]
+    if photo is not None:
+        rows.append(
+            {
+                "name": "photo",
+                "type": "file_upload",
+                "label": "Photo of the bin",
+                "value": photo,
+                "display": photo["original_name"],
+            }
+        )
+    return rows
+
+
+@pytest.fixture
+def bin_report(missed_bin, waste_queue, housing_queue, private_media):
+    """A resident's missed-bin report with a photo, routed to Waste as a real submission is."""
+    RoutingRule.objects.create(journey=missed_bin, queue=waste_queue)
+    photo = store_upload(SimpleUploadedFile("bin photo.txt", b"the bin, not emptied"))
+    submission = Submission.objects.create(
+        reference="HT7K9QWX",
+        token="00000000-0000-4000-8000-000000000001",
+        journey=missed_bin,
+        journey_title=missed_bin.title,
+        answers=resident_rows(photo),
+        language="en",
+        retention_days=90,
+    )
+    return open_case(submission)
+
+
+def make_case(queue, reference, **fields):
+    defaults = {
+        "summary": "Report a missed bin collection",
+        "due_date": timezone.localdate() + datetime.timedelta(days=2),
+        "resident_name": "Dewi Price",
+        "resident_email": "dewi@example.com",
+        "resident_postcode": "GR2 3EF",
+        "answers": resident_rows(name="Dewi Price"),
+    }
+    defaults.update(fields)
+    return Case.objects.create(queue=queue, reference=reference, **defaults)
+
+
+def assert_denied(response):
+    """Wagtail's admin answers PermissionDenied by sending the user home with a message."""
+    assert response.status_code == 403 or (
+        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    ), response
+
+
+def listed_references(response):
+    return [case.reference for case in response.context["object_list"]]
+
+
+def export_rows(response):
+    assert response["Content-Type"].startswith("text/csv")
+    body = b"".join(response.streaming_content).decode()
+    return list(csv.reader(io.StringIO(body)))
+
+
+# The list
+
+
+def test_list_shows_columns_staff_need_and_orders_by_due_date(
+    waste_officer_client, waste_queue, waste_colleague
+):
+    later = make_case(
+        waste_queue, "BBBB2222", due_date=timezone.localdate() + datetime.timedelta(5)
+    )
+    sooner = make_case(waste_queue, "AAAA3333", assignee=waste_colleague)
+    response = waste_officer_client.get(INDEX)
+    assert response.status_code == 200
+    assert listed_references(response) == [sooner.reference, later.reference]
+    html = response.content.decode()
+    assert "AAAA 3333" in html  # references as residents read them out
+    assert "Report a missed bin collection" in html
+    assert "Carys Lloyd" in html
+    assert "Unassigned" in html
+    assert 'class="case-tag case-tag--new">New<' in html
+
+
+def test_overdue_cases_are_labelled_in_words_not_colour_alone(waste_officer_client, waste_queue):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    make_case(waste_queue, "TARD2222", due_date=yesterday)
+    make_case(waste_queue, "DUNE3333", due_date=yesterday, status=CaseStatus.RESOLVED)
+    html = waste_officer_client.get(INDEX).content.decode()
+    late_row = html[html.index("TARD 2222") :].split("</tr>")[0]
+    resolved_row = html[html.index("DUNE 3333") :].split("</tr>")[0]
+    assert "Overdue" in late_row
+    assert "case-due--overdue" in late_row
+    assert "Overdue" not in resolved_row  # a finished case is not overdue, however old
+
+
+def test_filters_narrow_the_list(waste_officer_client, waste_officer, waste_colleague, waste_queue):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    mine = make_case(waste_queue, "MYNE2222", assignee=waste_officer, status="in_progress")
+    theirs = make_case(waste_queue, "THEM3333", assignee=waste_colleague)
+    late = make_case(waste_queue, "TARD4444", due_date=yesterday)
+    assisted = make_case(waste_queue, "HEWP5555", channel=Channel.ASSISTED, status="resolved")
+
+    def listed(**params):
+        return set(listed_references(waste_officer_client.get(INDEX, params)))
+
+    assert listed(assignee="me") == {mine.reference}
+    assert listed(assignee=str(waste_colleague.pk)) == {theirs.reference}
+    assert listed(assignee="nobody") == {late.reference, assisted.reference}
+    assert listed(status="in_progress") == {mine.reference}
+    assert listed(status="open") == {mine.reference, theirs.reference, late.reference}
+    assert listed(overdue="yes") == {late.reference}
+    assert late.reference not in listed(overdue="no")
+    assert listed(channel="assisted") == {assisted.reference}
+    assert len(listed(queue=waste_queue.pk)) == 4
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["HT7K 9QWX", "ht7k-9qwx", "HT7K", "Alys Morgan", "alys@example", "GR12BD", "gr1 2bd"],
+)
+def test_search_finds_a_case_by_reference_name_email_or_postcode(
+    waste_officer_client, bin_report, waste_queue, query
+):
+    make_case(waste_queue, "ZZZZ2222")
+    response = waste_officer_client.get(INDEX, {"q": query})
+    assert listed_references(response) == ["HT7K9QWX"]
+
+
+def test_list_queries_do_not_grow_with_the_number_of_cases(
+    waste_officer_client, waste_queue, waste_colleague, django_assert_max_num_queries
+):
+    def make(count, start):
+        for number in range(start, start + count):
+            make_case(waste_queue, f"QC{number:06d}".translate(DIGITS), assignee=waste_colleague)
+
+    make(5, 0)
+    waste_officer_client.get(INDEX)  # warm caches (content types, site) as a real server has
+    with django_assert_max_num_queries(20) as five:
+        assert waste_officer_client.get(INDEX).status_code == 200
+    make(45, 5)
+    with django_assert_max_num_queries(20) as fifty:
+        response = waste_officer_client.get(INDEX)
+    assert len(response.context["object_list"]) == 50
+    assert len(fifty.captured_queries) == len(five.captured_queries)
+
+
+# Export
+
+
+def test_csv_export_has_the_filtered_rows_and_only_what_staff_need(
+    waste_officer_client, bin_report, waste_queue, waste_colleague
+):
+    make_case(waste_queue, "DUNE2222", status=CaseStatus.CLOSED, assignee=waste_colleague)
+    response = waste_officer_client.get(INDEX, {"export": "csv", "status": "new"})
+    assert response.status_code == 200
+    assert 'filename="cases-' in response["Content-Disposition"]
+    header, *rows = export_rows(response)
+    assert header == [
+        "Reference",
+        "Received",
+        "Form",
+        "Queue",
+        "Status",
+        "Assigned to",
+        "Due",
+        "Channel",
+    ]
+    assert rows == [
+        [
+            "HT7K 9QWX",
+            timezone.localtime(bin_report.created_at).strftime("%Y-%m-%d %H:%M"),
+            "Report a missed bin collection",
+            "Waste",
+            "New",
+            "",
+            bin_report.due_date.isoformat(),
+            "Online",
+        ]
+    ]
+    body = "\n".join(",".join(row) for row in rows)
+    for personal in ("Alys", "alys@example.com", "GR1 2BD", "Stryd Fawr", "bin photo"):
+        assert personal not in body
+
+
+def test_export_needs_the_export_permission(client, waste_officer, waste_group, bin_report):
+    grant(waste_group, "wagtailadmin.access_admin", "cases.view_case", "cases.change_case")
+    client.force_login(waste_officer)
+    assert_denied(client.get(INDEX, {"export": "csv"}))
+    html = client.get(INDEX).content.decode()
+    assert "HT7K 9QWX" in html
+    assert "Download CSV" not in html
+
+
+def test_export_button_is_offered_to_exporters(waste_officer_client, bin_report):
+    assert "Download CSV" in waste_officer_client.get(INDEX).content.decode()
+
+
+# The case page
+
+
+def test_case_page_shows_answers_contact_details_history_and_audit_log(
+    waste_officer_client, bin_report
+):
+    response = waste_officer_client.get(reverse("cases:inspect", args=[bin_report.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    # The answers as the resident saw them: the question and the displayed answer.
+    assert "Which bin was missed?" in html
+    assert "General rubbish" in html
+    assert "Photo of the bin" in html
+    assert reverse("cases:file", args=[bin_report.pk, 4]) in html
+    # Contact details, channel, history and the audit log.
+    assert "alys@example.com" in html
+    assert "Online" in html
+    assert "Case created" in html
+    assert "Resident can see this" in html
+    assert "Audit log" in html
+    assert "csrfmiddlewaretoken" in html
+
+
+def test_assisted_cases_say_who_helped(waste_officer_client, waste_queue, django_user_model):
+    reception = UserFactory(username="reception", first_name="Megan", last_name="Hughes")
+    case = make_case(waste_queue, "HEWP2222", channel=Channel.ASSISTED, assisted_by=reception)
+    html = waste_officer_client.get(reverse("cases:inspect", args=[case.pk])).content.decode()
+    assert "Assisted" in html
+    assert "completed by Megan Hughes" in html
+
+
+def test_only_allowed_next_statuses_are_offered(waste_officer_client, waste_queue):
+    case = make_case(waste_queue, "RSVP2222", status=CaseStatus.RESOLVED)
+    form = waste_officer_client.get(reverse("cases:inspect", args=[case.pk])).context["status_form"]
+    offered = [value for value, _label in form.fields["status"].widget.choices]
+    assert offered == ["in_progress", "closed"]
+
+
+def test_the_resident_file_downloads_for_the_team(waste_officer_client, bin_report):
+    response = waste_officer_client.get(reverse("cases:file", args=[bin_report.pk, 4]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"the bin, not emptied"
+    assert 'attachment; filename="bin photo.txt"' in response["Content-Disposition"]
+    assert CaseLogEntry.objects.filter(case=bin_report, action="cases.file_download").exists()
+
+
+def test_an_answer_that_is_not_a_file_is_not_downloadable(waste_officer_client, bin_report):
+    for index in (0, 3, 99):
+        url = reverse("cases:file", args=[bin_report.pk, index])
+        assert waste_officer_client.get(url).status_code == 404
+
+
+def test_a_file_removed_from_storage_is_a_404(waste_officer_client, bin_report, private_media):
+    stored = bin_report.answers[4]["value"]["name"]
+    (private_media / stored).unlink()
+    url = reverse("cases:file", args=[bin_report.pk, 4])
+    assert waste_officer_client.get(url).status_code == 404
+
+
+# Actions
+
+
+def test_assign_to_me(waste_officer_client, waste_officer, bin_report):
+    response = waste_officer_client.post(reverse("cases:assign_to_me", args=[bin_report.pk]))
+    assert response.status_code == 302
+    bin_report.refresh_from_db()
+    assert bin_report.assignee == waste_officer
+    assert bin_report.updates.filter(kind=UpdateKind.ASSIGNED, author=waste_officer).exists()
+    assert CaseLogEntry.objects.filter(
+        case=bin_report, action="cases.assign", user=waste_officer
+    ).exists()
+    page = waste_officer_client.get(response.url).content.decode()
+    assert "The case is assigned to you." in page
+
+
+def test_assign_to_a_colleague_in_the_same_team(
+    waste_officer_client, bin_report, waste_colleague, housing_officer
+):
+    url = reverse("cases:assign", args=[bin_report.pk])
+    waste_officer_client.post(url, {"assign-assignee": waste_colleague.pk})
+    bin_report.refresh_from_db()
+    assert bin_report.assignee == waste_colleague
+    # Someone from another team is not a choice, so the case stays where it was.
+    response = waste_officer_client.post(url, {"assign-assignee": housing_officer.pk})
+    assert response.status_code == 200
+    assert "The case was not changed" in response.content.decode()
+    bin_report.refresh_from_db()
+    assert bin_report.assignee == waste_colleague
+
+
+def test_status_change_with_a_message_to_the_resident_is_public(
+    waste_officer_client, waste_officer, bin_report
+):
+    response = waste_officer_client.post(
+        reverse("cases:status", args=[bin_report.pk]),
+        {
+            "status-status": "resolved",
+            "status-audience": "resident",
+            "status-text": "We collected your bin this morning.",
+        },
+    )
+    assert response.status_code == 302
+    bin_report.refresh_from_db()
+    assert bin_report.status == CaseStatus.RESOLVED
+    update = bin_report.updates.get(kind=UpdateKind.STATUS)
+    assert update.public
+    assert update.text == "We collected your bin this morning."
+    assert update.author == waste_officer
+    assert (update.status_from, update.status_to) == ("new", "resolved")
+
+
+def test_status_change_with_an_internal_note_stays_internal(waste_officer_client, bin_report):
+    waste_officer_client.post(
+        reverse("cases:status", args=[bin_report.pk]),
+        {"status-status": "in_progress", "status-audience": "internal", "status-text": "Crew"},
+    )
+    update = bin_report.updates.get(kind=UpdateKind.STATUS)
+    assert (update.public, update.text) == (False, "Crew")
+
+
+def test_a_message_to_the_resident_needs_words(waste_officer_client, bin_report):
+    response = waste_officer_client.post(
+        reverse("cases:status", args=[bin_report.pk]),
+        {"status-status": "resolved", "status-audience": "resident", "status-text": " "},
+    )
+    assert response.status_code == 200
+    assert "Write the message to the resident" in response.content.decode()
+    bin_report.refresh_from_db()
+    assert bin_report.status == CaseStatus.NEW
+
+
+def test_a_disallowed_transition_is_refused_with_a_message(waste_officer_client, bin_report):
+    response = waste_officer_client.post(
+        reverse("cases:status", args=[bin_report.pk]),
+        {"status-status": "closed", "status-audience": "internal"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "A case that is new cannot become closed." in html
+    assert "The case was not changed" in html
+    bin_report.refresh_from_db()
+    assert bin_report.status == CaseStatus.NEW
+    assert not bin_report.updates.filter(kind=UpdateKind.STATUS).exists()
+
+
+def test_notes_are_internal_and_messages_are_public(waste_officer_client, bin_report):
+    url = reverse("cases:note", args=[bin_report.pk])
+    waste_officer_client.post(url, {"note-audience": "internal", "note-text": "Called crew"})
+    waste_officer_client.post(url, {"note-audience": "resident", "note-text": "On our way"})
+    assert list(
+        bin_report.updates.exclude(kind=UpdateKind.CREATED).values_list("kind", "public", "text")
+    ) == [("note", False, "Called crew"), ("message", True, "On our way")]
+    html = waste_officer_client.get(reverse("cases:inspect", args=[bin_report.pk])).content
+    assert b"Internal: staff only" in html
+    assert b"Internal note added" in html  # the audit log
+
+
+def test_actions_are_posts_only(waste_officer_client, bin_report):
+    for name in ("assign_to_me", "assign", "status", "note"):
+        response = waste_officer_client.get(reverse(f"cases:{name}", args=[bin_report.pk]))
+        assert response.status_code == 405
+
+
+def test_staff_who_may_only_view_see_no_actions_and_cannot_act(
+    client, waste_officer, waste_group, bin_report
+):
+    grant(waste_group, "wagtailadmin.access_admin", "cases.view_case")
+    client.force_login(waste_officer)
+    html = client.get(reverse("cases:inspect", args=[bin_report.pk])).content.decode()
+    assert "Work on this case" not in html
+    assert_denied(client.post(reverse("cases:assign_to_me", args=[bin_report.pk])))
+    bin_report.refresh_from_db()
+    assert bin_report.assignee is None
+
+
+# Bulk actions
+
+
+def test_bulk_assign_to_me_and_to_a_colleague(
+    waste_officer_client, waste_officer, waste_colleague, waste_queue
+):
+    first, second = make_case(waste_queue, "BUNK2222"), make_case(waste_queue, "BUNK3333")
+    response = waste_officer_client.post(
+        reverse("cases:bulk"),
+        {"action": "assign_to_me", "case": [first.pk, second.pk], "next": INDEX + "?status=new"},
+    )
+    assert response.status_code == 302
+    assert response.url == INDEX + "?status=new"
+    assert set(Case.objects.values_list("assignee", flat=True)) == {waste_officer.pk}
+    waste_officer_client.post(
+        reverse("cases:bulk"),
+        {"action": "assign", "assignee": waste_colleague.pk, "case": [first.pk]},
+    )
+    first.refresh_from_db()
+    assert first.assignee == waste_colleague
+
+
+def test_bulk_close_closes_resolved_cases_and_reports_the_rest(waste_officer_client, waste_queue):
+    resolved = make_case(waste_queue, "RSVP2222", status=CaseStatus.RESOLVED)
+    still_open = make_case(waste_queue, "UPEN3333", status=CaseStatus.IN_PROGRESS)
+    response = waste_officer_client.post(
+        reverse("cases:bulk"),
+        {"action": "close", "case": [resolved.pk, still_open.pk]},
+        follow=True,
+    )
+    resolved.refresh_from_db()
+    still_open.refresh_from_db()
+    assert resolved.status == CaseStatus.CLOSED
+    assert still_open.status == CaseStatus.IN_PROGRESS
+    shown = [str(message).strip() for message in response.context["messages"]]
+    assert "1 case closed." in shown
+    assert "UPEN 3333 was not changed: A case that is in progress cannot become closed." in shown
+
+
+def test_bulk_assign_to_a_colleague_needs_the_colleague(waste_officer_client, waste_queue):
+    case = make_case(waste_queue, "BUNK2222")
+    response = waste_officer_client.post(
+        reverse("cases:bulk"), {"action": "assign", "case": [case.pk]}, follow=True
+    )
+    assert "Choose who to assign the cases to" in response.content.decode()
+    case.refresh_from_db()
+    assert case.assignee is None
+
+
+def test_the_list_offers_bulk_actions_to_staff_who_can_act(waste_officer_client, bin_report):
+    html = waste_officer_client.get(INDEX).content.decode()
+    assert 'id="case-bulk-form"' in html
+    assert f'name="case" value="{bin_report.pk}" form="case-bulk-form"' in html
+
+
+# Menu and dashboard
+
+
+def test_casework_menu_and_dashboard_for_staff(waste_officer_client, bin_report, waste_queue):
+    response = waste_officer_client.get(reverse("wagtailadmin_home"))
+    html = response.content.decode()
+    assert "Casework" in html
+    assert "Your queues" in html
+    assert f"{INDEX}?queue={waste_queue.pk}&amp;overdue=yes" in html
+
+
+def test_dashboard_counts_new_open_and_overdue(
+    waste_officer_client, waste_queue, django_assert_max_num_queries
+):
+    from forms_app.cases.panels import queue_counts
+
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    make_case(waste_queue, "NEWW2222")
+    make_case(waste_queue, "TARD3333", status=CaseStatus.IN_PROGRESS, due_date=yesterday)
+    make_case(waste_queue, "SHUT4444", status=CaseStatus.CLOSED, due_date=yesterday)
+    user = waste_officer_client.get(INDEX).wsgi_request.user
+    with django_assert_max_num_queries(2):
+        counts = queue_counts(user)
+    assert [(queue.name, count) for queue, count in counts] == [
+        ("Waste", {"new": 1, "open": 2, "overdue": 1})
+    ]
+
+
+def test_managers_configure_queues_and_routing_rules(client, django_user_model, missed_bin):
+    boss = django_user_model.objects.create_superuser("boss", "boss@example.com", "x")
+    client.force_login(boss)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Casework" in home
+    assert "Routing rules" in home
+    for url in (
+        reverse("queues:index"),
+        reverse("queues:add"),
+        reverse("routing_rules:index"),
+        reverse("routing_rules:add"),
+    ):
+        assert client.get(url).status_code == 200, url

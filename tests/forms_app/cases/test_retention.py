@@ -1,0 +1,274 @@
+"""Retention: personal details leave cases closed longer than their retention period, once."""
+
+import datetime
+import uuid
+from io import StringIO
+
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+
+import pytest
+
+from forms_app.cases.enums import CaseStatus
+from forms_app.cases.models import Case, CaseLogEntry
+from forms_app.cases.retention import REMOVED, purge_expired_cases
+from forms_app.cases.routing import open_case
+from forms_app.journeys.models import Submission
+from forms_app.journeys.uploads import private_storage
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture
+def boss(db):
+    return UserFactory(username="boss", is_superuser=True)
+
+
+def _case(reference, retention_days=30):
+    """A case from a submitted form with a photo attached, as a resident leaves it."""
+    stored = private_storage().save(
+        f"journeys/2026/11/{uuid.uuid4().hex}.jpg", ContentFile(b"\xff\xd8\xff photo")
+    )
+    rows = [
+        {"name": "bin", "type": "radios", "label": "Which bin?", "value": "garden", "display": ""},
+        {
+            "name": "full_name",
+            "type": "text",
+            "label": "Full name",
+            "value": "Sam Jones",
+            "display": "Sam Jones",
+        },
+        {
+            "name": "email",
+            "type": "email",
+            "label": "Email",
+            "value": "sam@example.com",
+            "display": "sam@example.com",
+        },
+        {"name": "phone", "type": "phone", "label": "Phone", "value": "+441632960001"},
+        {
+            "name": "address",
+            "type": "address",
+            "label": "Address",
+            "value": {"line_1": "1 High St", "town": "Glanrhyd", "postcode": "GR1 2BD"},
+            "display": "1 High St\nGlanrhyd\nGR1 2BD",
+        },
+        {
+            "name": "photo",
+            "type": "file_upload",
+            "label": "Photo of the bin",
+            "value": {
+                "name": stored,
+                "original_name": "my bin.jpg",
+                "size": 14,
+                "content_type": "image/jpeg",
+            },
+            "display": "my bin.jpg",
+        },
+        {"name": "more", "type": "long_text", "label": "Anything else?", "value": ""},
+    ]
+    submission = Submission.objects.create(
+        reference=reference,
+        token=uuid.uuid4(),
+        journey=None,
+        journey_title="Report a missed bin collection",
+        answers=rows,
+        language="en",
+        retention_days=retention_days,
+    )
+    return open_case(submission)
+
+
+def _closed(case, boss, status=CaseStatus.CLOSED):
+    if status == CaseStatus.CLOSED:
+        case.change_status(CaseStatus.RESOLVED, boss, public_message="We emptied it.")
+    case.change_status(status, boss)
+    case.refresh_from_db()
+    return case
+
+
+def _file_of(case):
+    return case.answers[5]["value"]["name"]
+
+
+def _kept(case, stored_file):
+    """What staff would see of the resident on the case, and whether their file is still there."""
+    case.refresh_from_db()
+    return (
+        case.resident_name,
+        case.resident_email,
+        case.resident_phone,
+        case.resident_postcode,
+        case.answers[1]["display"],
+        stored_file.exists(),
+    )
+
+
+def test_a_case_closed_longer_than_its_retention_is_anonymised(housing_queue, boss, private_media):
+    case = _closed(_case("AAAA2222", retention_days=30), boss)
+    stored_file = private_media / _file_of(case)
+    assert stored_file.exists()
+    now = case.closed_at + 31 * DAY
+
+    out = StringIO()
+    call_command("purge_expired_cases", now=now.isoformat(), stdout=out)
+
+    assert out.getvalue().strip() == "Removed personal details from 1 case past their retention."
+    case.refresh_from_db()
+    assert (
+        case.resident_name,
+        case.resident_email,
+        case.resident_phone,
+        case.resident_postcode,
+    ) == ("", "", "", "")
+    assert case.anonymised_at == now
+    # The questions stay, so reports still count answers by form and question; what was said goes.
+    assert [(row["label"], row["type"]) for row in case.answers] == [
+        ("Which bin?", "radios"),
+        ("Full name", "text"),
+        ("Email", "email"),
+        ("Phone", "phone"),
+        ("Address", "address"),
+        ("Photo of the bin", "file_upload"),
+        ("Anything else?", "long_text"),
+    ]
+    assert [row["value"] for row in case.answers] == [REMOVED] * 6 + [""]
+    assert case.answers[1]["display"] == case.answers[5]["display"] == REMOVED
+    for text in ("Sam Jones", "sam@example.com", "GR1 2BD", "1632960001", "my bin.jpg", "garden"):
+        assert text not in str(case.answers)
+        assert text not in str(case.submission.answers)
+    assert case.submission.answers == case.answers
+    assert not stored_file.exists()
+
+    # Status, dates and history are the council's record and stay.
+    assert case.status == CaseStatus.CLOSED
+    assert case.reference == "AAAA2222"
+    assert list(case.updates.values_list("kind", flat=True)) == [
+        "created",
+        "status",
+        "status",
+        "anonymised",
+    ]
+
+
+def test_a_cancelled_case_is_anonymised_too(housing_queue, boss, private_media):
+    case = _closed(_case("BBBB3333", retention_days=0), boss, status=CaseStatus.CANCELLED)
+    stored_file = private_media / _file_of(case)
+    assert purge_expired_cases(case.closed_at + DAY) == 1
+    assert _kept(case, stored_file) == ("", "", "", "", REMOVED, False)
+
+
+def test_a_case_within_its_retention_is_untouched(housing_queue, boss, private_media):
+    case = _closed(_case("CCCC4444", retention_days=30), boss)
+    stored_file = private_media / _file_of(case)
+    before = _kept(case, stored_file)
+    assert before == ("Sam Jones", "sam@example.com", "+441632960001", "GR1 2BD", "Sam Jones", True)
+
+    assert purge_expired_cases(case.closed_at + 29 * DAY) == 0
+
+    assert _kept(case, stored_file) == before
+    assert case.anonymised_at is None
+    assert not case.updates.filter(kind="anonymised").exists()
+
+
+@pytest.mark.parametrize("status", [CaseStatus.NEW, CaseStatus.WAITING, CaseStatus.RESOLVED])
+def test_open_and_resolved_cases_are_untouched_however_old(
+    housing_queue, boss, private_media, status
+):
+    case = _case("DDDD5555", retention_days=30)
+    if status != CaseStatus.NEW:
+        case.change_status(status, boss)
+    now = case.created_at
+    # Received five years ago; a resolved one resolved four years ago and never closed.
+    Case.objects.filter(pk=case.pk).update(
+        created_at=now - 5 * 365 * DAY,
+        closed_at=now - 4 * 365 * DAY if status == CaseStatus.RESOLVED else None,
+    )
+    stored_file = private_media / _file_of(case)
+    before = _kept(case, stored_file)
+
+    assert purge_expired_cases(now) == 0
+
+    assert _kept(case, stored_file) == before
+    assert before == ("Sam Jones", "sam@example.com", "+441632960001", "GR1 2BD", "Sam Jones", True)
+    assert case.anonymised_at is None
+
+
+def test_the_audit_trail_stays_and_records_the_removal(housing_queue, boss):
+    case = _closed(_case("EEEE6666", retention_days=30), boss)
+    now = case.closed_at + 31 * DAY
+
+    purge_expired_cases(now)
+
+    entries = CaseLogEntry.objects.filter(case=case).order_by("timestamp", "pk")
+    assert list(entries.values_list("action", flat=True)) == [
+        "cases.create",
+        "cases.status",
+        "cases.status",
+        "cases.anonymise",
+    ]
+    removal = entries.last()
+    assert removal.user_id is None
+    assert removal.timestamp == now
+    assert "Sam Jones" not in removal.label
+
+
+def test_running_again_changes_nothing_more(housing_queue, boss, private_media):
+    case = _closed(_case("FFFF7777", retention_days=30), boss)
+    first_run = case.closed_at + 31 * DAY
+    assert purge_expired_cases(first_run) == 1
+    case.refresh_from_db()
+    answers, submission_answers = case.answers, case.submission.answers
+
+    out = StringIO()
+    call_command("purge_expired_cases", now=(first_run + DAY).isoformat(), stdout=out)
+
+    assert "Removed personal details from 0 cases" in out.getvalue()
+    case.refresh_from_db()
+    assert case.anonymised_at == first_run
+    assert case.answers == answers
+    assert case.submission.answers == submission_answers
+    assert case.updates.filter(kind="anonymised").count() == 1
+    assert CaseLogEntry.objects.filter(case=case, action="cases.anonymise").count() == 1
+
+
+def test_the_task_runs_the_same_purge(housing_queue, boss):
+    from forms_app.cases.tasks import purge_expired_cases as purge_task
+
+    expired = _closed(_case("GGGG8888", retention_days=10), boss)
+    recent = _closed(_case("HHHH9999", retention_days=60), boss)
+
+    result = purge_task.enqueue((expired.closed_at + 11 * DAY).isoformat())
+
+    assert result.return_value == 1
+    expired.refresh_from_db()
+    recent.refresh_from_db()
+    assert expired.anonymised_at is not None
+    assert recent.anonymised_at is None
+
+
+def test_notes_messages_and_notifications_lose_their_words_too(boss):
+    from forms_app.notifications.models import Notification
+
+    case = _case("NNNN2222")
+    case.add_update(boss, "Sam Jones says the bin is behind the gate.", public=False)
+    case.change_status(CaseStatus.RESOLVED, boss, public_message="Thanks Sam, we emptied it.")
+    case.change_status(CaseStatus.CLOSED, boss)
+    case.refresh_from_db()
+    assert Notification.objects.filter(case=case, recipient="sam@example.com").exists()
+
+    purge_expired_cases(now=case.closed_at + datetime.timedelta(days=case.retention_days + 1))
+
+    assert not case.updates.filter(text__icontains="Sam").exists()
+    assert case.updates.filter(kind="status", status_to="closed").exists()
+    assert not Notification.objects.filter(case=case, recipient__icontains="sam").exists()
+    assert not Notification.objects.filter(case=case, body__icontains="Sam").exists()
