@@ -211,7 +211,11 @@ def _mark_parts(fields, indexes, message):
         fields[index].widget.errors = [message] if position == 0 else _HighlightOnly(message)
 
 
-class UKPostcodeField(forms.CharField):
+class _NormalisedField(forms.CharField):
+    """Text a function tidies into one standard form, or rejects with the editor's message."""
+
+    normalise = None
+
     def __init__(self, *, invalid_message, **kwargs):
         self.invalid_message = invalid_message
         super().__init__(**kwargs)
@@ -220,25 +224,18 @@ class UKPostcodeField(forms.CharField):
         value = super().to_python(value)
         if value in self.empty_values:
             return ""
-        postcode = normalise_uk_postcode(value)
-        if postcode is None:
+        normalised = type(self).normalise(value)
+        if normalised is None:
             raise ValidationError(self.invalid_message, code="invalid")
-        return postcode
+        return normalised
 
 
-class UKPhoneField(forms.CharField):
-    def __init__(self, *, invalid_message, **kwargs):
-        self.invalid_message = invalid_message
-        super().__init__(**kwargs)
+class UKPostcodeField(_NormalisedField):
+    normalise = staticmethod(normalise_uk_postcode)
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return ""
-        number = normalise_uk_phone(value)
-        if number is None:
-            raise ValidationError(self.invalid_message, code="invalid")
-        return number
+
+class UKPhoneField(_NormalisedField):
+    normalise = staticmethod(normalise_uk_phone)
 
 
 class LowerDomainEmailField(forms.EmailField):

@@ -3,6 +3,8 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from townhall.backoff import MAX_ATTEMPTS, RETRY_DELAYS  # noqa: F401 (re-exported)
+
 
 class NotificationChannel(models.TextChoices):
     EMAIL = "email", _("Email")
@@ -23,15 +25,8 @@ class NotificationKind(models.TextChoices):
     TEAM_NEW_CASE = "team_new_case", _("New case (to the team)")
 
 
-# Wait after the 1st, 2nd, ... failed attempt. A message that fails MAX_ATTEMPTS times is given up.
-RETRY_BACKOFF = (
-    datetime.timedelta(minutes=1),
-    datetime.timedelta(minutes=5),
-    datetime.timedelta(minutes=30),
-    datetime.timedelta(hours=2),
-    datetime.timedelta(hours=12),
-)
-MAX_ATTEMPTS = len(RETRY_BACKOFF) + 1
+# Wait after each failed attempt, shared with webhooks.
+RETRY_BACKOFF = RETRY_DELAYS
 
 # A sender claims a message for this long; if it dies mid-send the message is tried again after it.
 CLAIM_LEASE = datetime.timedelta(minutes=15)
