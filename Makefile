@@ -11,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := townhall.settings.test
 CSS := home/static/townhall/townhall.css
 
-.PHONY: help install run serve migrate seed test lint format check e2e-deps bench lock clean
+.PHONY: help install run serve migrate seed test test-postgres lint format check e2e-deps bench lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ run: seed ## Install, migrate, load the demo council and serve http://127.0.0.1:
 e2e-deps: ## Make sure Debian's Chromium is installed for the browser tests
 	@bash .ci/ensure-chromium
 
+test-postgres: install ## Run the suite (but the browser tests) on a local PostgreSQL, installed if missing
+	DATABASE_URL=$$(bash .ci/postgres) $(BIN)/pytest -p no:cov -m "not e2e"
+
 lint: install ## Check style with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -65,6 +68,7 @@ check: install ## Django system checks and a check that no migration is missing
 
 test: install e2e-deps lint check ## Run everything CI runs: lint, checks and the whole test suite
 	$(BIN)/pytest --cov --cov-report=term
+	$(MAKE) --no-print-directory test-postgres
 
 bench: install ## Run the benchmarks under bench/
 	@for script in bench/*.py; do [ -e "$$script" ] && DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python "$$script"; done; true

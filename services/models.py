@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import F, Value
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -102,7 +103,10 @@ class StepByStepMembershipMixin:
             content_type=ContentType.objects.get_for_model(StepByStepPage),
             to_content_type=ContentType.objects.get_for_model(Page),
             to_object_id=str(self.pk),
-        ).values("object_id")
+        ).values(
+            # The index keeps ids as text, for every kind of object; pages' ids are numbers.
+            page_id=Cast("object_id", output_field=models.BigIntegerField())
+        )
         return public(StepByStepPage.objects.live()).filter(pk__in=referencing)
 
     def get_context(self, request, *args, **kwargs):
