@@ -75,9 +75,7 @@ def anonymise_case(case, now=None):
     """Remove a case's personal details. Returns False if they were already removed."""
     now = now or timezone.now()
     # Lock the case row only: PostgreSQL cannot lock the optional side of the submission join.
-    case = (
-        Case.objects.select_for_update(of=("self",)).select_related("submission").get(pk=case.pk)
-    )
+    case = Case.objects.select_for_update(of=("self",)).select_related("submission").get(pk=case.pk)
     if case.anonymised_at is not None:
         return False
     submission = case.submission
