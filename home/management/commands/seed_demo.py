@@ -10,6 +10,7 @@ SEEDERS = [
     "home.demo.seed_workflow",
     "services.demo.seed_services",
     "forms_app.journeys.demo.seed_journeys",
+    "search.demo.seed_search",
     "forms_app.cases.demo.seed_queues",
     "home.demo.seed_council_settings",
     "home.alerts.demo.seed_alerts",
