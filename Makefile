@@ -48,8 +48,9 @@ run: seed ## Install, migrate, load the demo council and serve http://127.0.0.1:
 	@echo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-e2e-deps: ## Make sure Debian's Chromium is installed for the browser tests
+e2e-deps: ## Make sure Debian's Chromium (browser tests) and gettext (translation checks) are installed
 	@bash .ci/ensure-chromium
+	@bash .ci/ensure-gettext
 
 test-postgres: install ## Run the suite (but the browser tests) on a local PostgreSQL, installed if missing
 	DATABASE_URL=$$(bash .ci/postgres) $(BIN)/pytest -p no:cov -m "not e2e"

@@ -15,7 +15,13 @@ UNROUTED = _("Unrouted submissions")
 
 def queue_for(journey, answers):
     """The first matching routing rule's queue, else the default queue."""
-    for rule in RoutingRule.objects.filter(journey=journey).select_related("queue"):
+    # Rules follow a form into its translations: a Welsh report goes where the English one does.
+    rules = (
+        RoutingRule.objects.filter(journey__translation_key=journey.translation_key)
+        if journey is not None
+        else RoutingRule.objects.none()
+    )
+    for rule in rules.select_related("queue"):
         if rule.matches(answers):
             return rule.queue
     default = Queue.objects.filter(is_default=True).first()

@@ -16,6 +16,7 @@ SEEDERS = [
     "home.alerts.demo.seed_alerts",
     "services.feedback.demo.seed_feedback",
     "forms_app.cases.demo.seed_cases",
+    "home.demo_cy.seed_welsh",
 ]
 
 

@@ -172,3 +172,14 @@ def test_audit_history_is_scoped_to_the_queues_staff_work(
     case.change_status(CaseStatus.IN_PROGRESS, waste_officer)
     assert CaseLogEntry.objects.viewable_by_user(waste_officer).filter(case=case).count() == 2
     assert not CaseLogEntry.objects.viewable_by_user(housing_officer).exists()
+
+
+def test_a_translated_form_routes_like_the_original(journey, waste_queue, housing_queue):
+    from wagtail.models import Locale
+
+    RoutingRule.objects.create(journey=journey, queue=waste_queue)
+    welsh = journey.copy_for_translation(
+        Locale.objects.create(language_code="cy"), copy_parents=True
+    )
+    case = open_case(_submission(welsh, "CYMR2345"))
+    assert case.queue == waste_queue
