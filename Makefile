@@ -53,7 +53,7 @@ e2e-deps: ## Make sure Debian's Chromium (browser tests) and gettext (translatio
 	@bash .ci/ensure-gettext
 
 test-postgres: install ## Run the suite (but the browser tests) on a local PostgreSQL, installed if missing
-	DATABASE_URL=$$(bash .ci/postgres) $(BIN)/pytest -p no:cov -m "not e2e"
+	DATABASE_URL=$$(bash .ci/postgres) $(BIN)/pytest -n auto -p no:cov -m "not e2e"
 
 lint: install ## Check style with ruff
 	$(BIN)/ruff check .
@@ -68,7 +68,7 @@ check: install ## Django system checks and a check that no migration is missing
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 
 test: install e2e-deps lint check ## Run everything CI runs: lint, checks and the whole test suite
-	$(BIN)/pytest --cov --cov-report=term
+	$(BIN)/pytest -n auto --cov --cov-report=term
 	$(MAKE) --no-print-directory test-postgres
 
 bench: install ## Run the benchmarks under bench/
