@@ -37,12 +37,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-import filetype
 from crispy_forms.layout import LayoutObject
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from crispy_forms_gds.widgets import DateInputWidget
+
+from .uploads import detect_type
 
 __all__ = [
     "BRANCHING_TYPES",
@@ -517,7 +518,6 @@ FILE_TYPES = {
 }
 DEFAULT_FILE_TYPES = ["jpg", "png", "heic", "pdf", "docx"]
 # Enough for every signature filetype knows.
-_HEAD_BYTES = 8192
 
 
 def detect_file_type(uploaded):
@@ -526,13 +526,8 @@ def detect_file_type(uploaded):
     The name and the browser's content type are chosen by whoever sends the file, so neither is
     looked at. A .docx is a zip holding word/document.xml; macros would make it a .docm.
     """
-    uploaded.seek(0)
-    head = uploaded.read(_HEAD_BYTES)
-    uploaded.seek(0)
-    kind = filetype.guess(head) if head else None
-    if kind is None:
-        return None
-    if kind.extension in ("zip", "docx"):
+    _mime, extension = detect_type(uploaded)
+    if extension in ("zip", "docx"):
         try:
             with zipfile.ZipFile(uploaded) as archive:
                 names = set(archive.namelist())
@@ -543,7 +538,7 @@ def detect_file_type(uploaded):
         if "word/document.xml" in names and "word/vbaProject.bin" not in names:
             return "docx"
         return None
-    return kind.extension if kind.extension in FILE_TYPES else None
+    return extension if extension in FILE_TYPES else None
 
 
 class FileAnswerField(forms.FileField):
