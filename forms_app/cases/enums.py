@@ -30,9 +30,6 @@ TRANSITIONS = {
     CaseStatus.CANCELLED: set(),
 }
 
-# Status changes a resident hears about.
-NOTIFY_RESIDENT_ON = frozenset({CaseStatus.RESOLVED, CaseStatus.WAITING})
-
 
 class Priority(models.TextChoices):
     LOW = "low", _("Low")
