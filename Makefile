@@ -11,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := townhall.settings.test
 CSS := home/static/townhall/townhall.css
 
-.PHONY: help install run serve migrate seed test test-postgres lint format check e2e-deps bench lock clean
+.PHONY: help install run serve migrate seed test test-scale lint format check e2e-deps bench lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,8 +52,11 @@ e2e-deps: ## Make sure Debian's Chromium (browser tests) and gettext (translatio
 	@bash .ci/ensure-chromium
 	@bash .ci/ensure-gettext
 
-test-postgres: install ## Run the suite (but the browser tests) on a local PostgreSQL, installed if missing
-	DATABASE_URL=$$(bash .ci/postgres) $(BIN)/pytest -n auto -p no:cov -m "not e2e"
+test-scale: install ## Run the suite (but the browser tests) on local PostgreSQL and Redis, installed if missing
+	@db=$$(bash .ci/postgres) && [ -n "$$db" ] || { echo "PostgreSQL for the tests did not start: see the messages above" >&2; exit 1; }; \
+	redis=$$(bash .ci/redis) && [ -n "$$redis" ] || { echo "Redis for the tests did not start: see the messages above" >&2; exit 1; }; \
+	echo "DATABASE_URL=$$db REDIS_URL=$$redis pytest -n auto -p no:cov -m 'not e2e'"; \
+	DATABASE_URL=$$db REDIS_URL=$$redis $(BIN)/pytest -n auto -p no:cov -m "not e2e"
 
 lint: install ## Check style with ruff
 	$(BIN)/ruff check .
@@ -69,7 +72,7 @@ check: install ## Django system checks and a check that no migration is missing
 
 test: install e2e-deps lint check ## Run everything CI runs: lint, checks and the whole test suite
 	$(BIN)/pytest -n auto --cov --cov-report=term
-	$(MAKE) --no-print-directory test-postgres
+	$(MAKE) --no-print-directory test-scale
 
 bench: install ## Run the benchmarks under bench/
 	@for script in bench/*.py; do [ -e "$$script" ] && DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python "$$script"; done; true

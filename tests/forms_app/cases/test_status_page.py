@@ -16,6 +16,7 @@ from forms_app.cases.enums import CaseStatus, Channel, UpdateKind
 from forms_app.cases.models import Case
 from forms_app.journeys.demo import MISSED_BIN
 from forms_app.journeys.models import JourneyPage
+from tests.cache_contents import cache_contents
 
 pytestmark = pytest.mark.django_db
 
@@ -332,9 +333,9 @@ def test_the_lookup_needs_the_csrf_token(case):
 def test_no_case_details_are_kept_in_the_shared_cache(client, case):
     response = _look_up(client, "HT7K9QWX", "alys.morgan@example.com")
     assert "In progress" in _main_text(response)
-    # The local-memory cache the tests use, keys and pickled values alike: the site chrome and
-    # the rate limit's count are there, but nothing about the case.
-    cached = b"".join(key.encode() + value for key, value in cache._cache.items())
+    # The cache's keys and stored values alike: the site chrome and the rate limit's count are
+    # there, but nothing about the case.
+    cached = cache_contents()
     assert b"ratelimit:cases.check-progress" in cached
     for detail in (b"HT7K9QWX", b"HT7K 9QWX", b"alys", b"In progress", b"crew", b"check-progress/"):
         assert detail not in cached, detail
