@@ -2,10 +2,13 @@
 
 A member of the reception group turns on "assisted mode" for their session; every journey they
 complete then records the case as assisted, and who helped. The switch lives in the session, so it
-ends when they sign out.
+ends when they sign out. Starting or stopping forgets any journey left half-finished, so one
+resident's answers never show for the next.
 """
 
 from django.core.exceptions import PermissionDenied
+
+from forms_app.journeys.progress import forget_unfinished_journeys
 
 from .enums import Channel
 
@@ -36,10 +39,13 @@ def start_assisting(request):
     """Turn assisted mode on for this member of staff's session."""
     if not can_assist(request.user):
         raise PermissionDenied
+    forget_unfinished_journeys(request.session)
     request.session[SESSION_KEY] = True
 
 
 def stop_assisting(request):
+    """Turn assisted mode off, forgetting the answers of a journey the resident did not finish."""
+    forget_unfinished_journeys(request.session)
     request.session.pop(SESSION_KEY, None)
 
 

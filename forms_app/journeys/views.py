@@ -24,6 +24,7 @@ from forms_app.cases.assisted import assisted_optional_fields
 from townhall import ratelimit
 
 from . import questions as answer_types
+from .progress import done_key, state_key
 from .references import unique_reference
 from .resume import ResumeLinkExpired, ResumeLinkInvalid, make_resume_token, read_resume_token
 from .signals import submission_received
@@ -33,24 +34,16 @@ SUBMITS_PER_HOUR = 10
 HONEYPOT = "website"
 
 
-def _state_key(page):
-    return f"journey:{page.pk}"
-
-
-def _done_key(page):
-    return f"journey-done:{page.pk}"
-
-
 def _state(request, page):
-    state = request.session.get(_state_key(page))
+    state = request.session.get(state_key(page))
     if state is None:
         state = {"token": str(uuid.uuid4()), "answers": {}}
-        request.session[_state_key(page)] = state
+        request.session[state_key(page)] = state
     return state
 
 
 def _save_state(request, page, state):
-    request.session[_state_key(page)] = state
+    request.session[state_key(page)] = state
     request.session.modified = True
 
 
@@ -276,15 +269,15 @@ def _submit(request, page, journey, state):
 
 
 def _confirmed(request, page, submission):
-    request.session.pop(_state_key(page), None)
-    request.session[_done_key(page)] = submission.reference
+    request.session.pop(state_key(page), None)
+    request.session[done_key(page)] = submission.reference
     return HttpResponseRedirect(f"{page.url}confirmation/")
 
 
 def confirmation(request, page):
     from .models import Submission
 
-    reference = request.session.get(_done_key(page))
+    reference = request.session.get(done_key(page))
     submission = Submission.objects.filter(reference=reference, journey=page).first()
     if submission is None:
         return HttpResponseRedirect(page.url)

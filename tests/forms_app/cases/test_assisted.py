@@ -268,3 +268,22 @@ def test_other_staff_do_not_see_the_admin_page(client, waste_officer, home_page)
     refused = client.get("/admin/help-a-resident/", follow=True)
     assert refused.redirect_chain == [("/admin/", 302)]
     assert "Sorry, you do not have permission to access this area." in _text(refused)
+
+
+@pytest.mark.parametrize("switch", [START, STOP])
+def test_the_next_resident_never_sees_the_last_ones_answers(client, reception, missed_bin, switch):
+    client.force_login(reception)
+    _start(client, next="/")
+    client.post(f"{missed_bin.url}bin-type/", {"bin": "general"})
+    client.post(f"{missed_bin.url}collection-day/", {"due_today": "no"})
+    client.post(f"{missed_bin.url}address/", ADDRESS)
+    address = client.get(f"{missed_bin.url}address/")
+    assert ADDRESS["address_0"] in address.content.decode()
+
+    # The resident leaves half-way; staff start with the next one (or stop helping).
+    client.post(switch, {"next": "/"})
+
+    address = client.get(f"{missed_bin.url}address/")
+    assert ADDRESS["address_0"] not in address.content.decode()
+    check = client.get(f"{missed_bin.url}check-your-answers/")
+    assert ADDRESS["address_0"] not in check.content.decode()
