@@ -1158,7 +1158,7 @@ class CheckboxesQuestionBlock(_OptionsMixin, BaseQuestionBlock):
         choices = super().choices_for(value)
         if value.get("none_option") and choices:
             choices[-1].divider = _("or")
-            choices.append(Choice(NONE_OF_THESE, self.none_label_for(value)))
+            choices.append(Choice(NONE_OF_THESE, self.none_label_for(value), exclusive=True))
         return choices
 
     def form_field(self, value):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail import blocks
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 
 from forms_app.journeys.questions import (
@@ -648,8 +649,18 @@ class TestCheckboxes:
         item = question("checkboxes", "Which bins?", choices=BIN_OPTIONS, none_option=True)
         html = render(build_form([item]))
         assert '<div class="govuk-checkboxes__divider">or</div>' in html
-        assert 'value="_none"' in html
-        assert "govuk-checkboxes__input" in html
+        soup = BeautifulSoup(html, "html.parser")
+        group = soup.select_one(".govuk-checkboxes")
+        assert group["data-module"] == "govuk-checkboxes"
+        boxes = group.select("input.govuk-checkboxes__input")
+        labels = [
+            soup.find("label", attrs={"for": box["id"]}).get_text(strip=True) for box in boxes
+        ]
+        assert labels == ["Black bin", "Blue bin", "Brown bin", "None of these"]
+        # GOV.UK Frontend's script unticks the rest when "None of these" is ticked.
+        assert [box.get("data-behaviour") for box in boxes] == [None, None, None, "exclusive"]
+        hint = soup.find(id=boxes[0]["aria-describedby"])
+        assert hint.get_text(strip=True) == "General waste"
 
     def test_not_a_branching_type(self):
         item = question("checkboxes", "Which bins?", choices=BIN_OPTIONS)
