@@ -1,9 +1,10 @@
 """The chrome every page shows (council details, navigation, footer), cached per site and language.
 
-Building it costs a dozen queries (settings, menu pages, each footer link's page in the right
-language), yet it only changes when an editor publishes, moves or deletes a page or edits the
-council settings. So it is built once, kept in the cache (shared by every app process when Redis
-is configured), and rebuilt after any of those: home/signal_handlers.py bumps the version.
+Building it costs a dozen queries (settings, the council details in this language, menu pages,
+each footer link's page in the right language), yet it only changes when an editor publishes, moves
+or deletes a page or edits the council settings or details (or any of their translations). So it
+is built once, kept in the cache (shared by every app process when Redis is configured), and
+rebuilt after any of those: home/signal_handlers.py bumps the version.
 """
 
 from django.core.cache import cache
@@ -11,11 +12,13 @@ from django.utils import translation
 
 from wagtail.models import Site
 
+from .models import FALLBACK_COUNCIL_NAME, CouncilSettings, Phase
+
 VERSION_KEY = "townhall:chrome:version"
 TIMEOUT = 60 * 60  # a backstop: every change that matters bumps the version at once
 
 DEFAULTS = {
-    "council_name": "Townhall",
+    "council_name": FALLBACK_COUNCIL_NAME,
     "logo_url": "",
     "phase": "live",
     "phase_label": "",
@@ -53,33 +56,37 @@ def get_chrome(request):
 
 
 def build_chrome(site):
-    from .models import CouncilSettings, Phase
-
+    """The chrome in the active language: build_chrome is called inside the request's."""
     council = CouncilSettings.for_site(site)
+    details = council.localized_details()
     home = site.root_page.localized
     nav = [
         {"text": page.title, "href": page.url}
         for page in home.get_children().live().public().in_menu().specific(defer=True)
     ]
-    return {
+    chrome = {
         **DEFAULTS,
-        "council_name": council.council_name,
         "logo_url": council.logo.get_rendition("height-40").url if council.logo else "",
         "phase": council.phase,
         "phase_label": str(Phase(council.phase).label) if council.phase != Phase.LIVE else "",
         "feedback_url": council.feedback_url,
         "contact_phone": council.contact_phone,
-        "contact_hours": council.contact_hours,
         "contact_email": council.contact_email,
-        "contact_address": council.contact_address,
         "social_links": [
             {"url": link.value["url"], "name": link.value.network_name()}
             for link in council.social_links
         ],
-        "footer_links": [
-            {"href": link.value.href(), "text": link.value.link_text()}
-            for link in council.footer_links
-        ],
         "nav": nav,
         "home_url": home.url or "/",
     }
+    if details is not None:
+        chrome.update(
+            council_name=details.council_name,
+            contact_hours=details.contact_hours,
+            contact_address=details.contact_address,
+            footer_links=[
+                {"href": link.value.href(), "text": link.value.link_text()}
+                for link in details.footer_links
+            ],
+        )
+    return chrome

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
+    Locale,
     Page,
     Site,
     Workflow,
@@ -19,11 +20,32 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from tests.factories import HomePageFactory
+from tests.factories import CouncilDetailsFactory, HomePageFactory
 
 from .models import CouncilSettings, HomePage, Phase
 
 COUNCIL_NAME = "Glanrhyd County Borough Council"
+
+# The words about the council that differ by language. The Welsh is demo text for this fictional
+# council, not checked by a professional translator (as in demo_cy.py).
+DETAILS = {
+    "en": {
+        "council_name": COUNCIL_NAME,
+        "contact_hours": "Monday to Friday, 9am to 5pm",
+        "contact_address": "Glanrhyd Civic Centre\nHeol y Castell\nGlanrhyd\nGR1 2BD",
+    },
+    "cy": {
+        "council_name": "Cyngor Bwrdeistref Sirol Glanrhyd",
+        "contact_hours": "Dydd Llun i ddydd Gwener, 9am i 5pm",
+        "contact_address": "Canolfan Ddinesig Glanrhyd\nHeol y Castell\nGlanrhyd\nGR1 2BD",
+    },
+}
+# The footer's links: the page's slug, and the link's text in each language.
+FOOTER_LINKS = [
+    ("contact-the-council", {"en": "Contact us", "cy": "Cysylltu â ni"}),
+    ("accessibility-statement", {"en": "Accessibility", "cy": "Hygyrchedd"}),
+    ("privacy-notice", {"en": "Privacy", "cy": "Preifatrwydd"}),
+]
 
 # username: (groups, is_superuser). Officers' groups match the back-office queues they work.
 DEMO_USERS = {
@@ -111,35 +133,46 @@ def seed_users(stdout):
 
 
 def seed_council_settings(stdout):
-    """Council details for the header and footer, filled in only when the settings are new."""
+    """The council settings, and the council details for the header and footer in English and
+    Welsh. Each is made only when it is missing, so an editor's changes survive a re-run."""
     site = Site.objects.get(is_default_site=True)
     council, created = CouncilSettings.objects.get_or_create(site=site)
-    if not created:
-        return
-    home = site.root_page
+    if created:
+        council.phase = Phase.BETA
+        council.feedback_url = "https://glanrhyd.example/feedback"
+        council.contact_phone = "01632 960 000"
+        council.contact_email = "contact@glanrhyd.example"
+        council.social_links = [
+            ("social", {"network": "facebook", "url": "https://www.facebook.com/glanrhyd.example"}),
+            ("social", {"network": "bluesky", "url": "https://bsky.app/profile/glanrhyd.example"}),
+        ]
+        council.save()
     pages = {
         page.slug: page
-        for page in Page.objects.descendant_of(home).filter(
-            slug__in=["accessibility-statement", "privacy-notice", "contact-the-council"]
+        for page in Page.objects.descendant_of(site.root_page).filter(
+            slug__in=[slug for slug, _text in FOOTER_LINKS]
         )
     }
-    council.council_name = COUNCIL_NAME
-    council.phase = Phase.BETA
-    council.feedback_url = "https://glanrhyd.example/feedback"
-    council.contact_phone = "01632 960 000"
-    council.contact_hours = "Monday to Friday, 9am to 5pm"
-    council.contact_email = "contact@glanrhyd.example"
-    council.contact_address = "Glanrhyd Civic Centre\nHeol y Castell\nGlanrhyd\nGR1 2BD"
-    council.footer_links = [
-        ("link", {"page": pages[slug], "title": "", "url": ""})
-        for slug in ["contact-the-council", "accessibility-statement", "privacy-notice"]
-        if slug in pages
-    ]
-    council.social_links = [
-        ("social", {"network": "facebook", "url": "https://www.facebook.com/glanrhyd.example"}),
-        ("social", {"network": "bluesky", "url": "https://bsky.app/profile/glanrhyd.example"}),
-    ]
-    council.save()
+
+    def footer_links(language):
+        return [
+            ("link", {"page": pages[slug], "title": text[language], "url": ""})
+            for slug, text in FOOTER_LINKS
+            if slug in pages
+        ]
+
+    if council.details_id is None:
+        council.details = CouncilDetailsFactory(**DETAILS["en"], footer_links=footer_links("en"))
+        council.save(update_fields=["details"])
+        stdout.write(f"Created the council details for {COUNCIL_NAME}.")
+    welsh, _ = Locale.objects.get_or_create(language_code="cy")
+    if not council.details.has_translation(welsh):
+        translation = council.details.copy_for_translation(welsh)
+        for name, value in DETAILS["cy"].items():
+            setattr(translation, name, value)
+        translation.footer_links = footer_links("cy")
+        translation.save()
+        stdout.write("Translated the council details into Welsh.")
 
 
 def seed_workflow(stdout):

@@ -7,13 +7,15 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from .chrome import bump_version
 from .locales import forget_locales
-from .models import CouncilSettings
+from .models import CouncilDetails, CouncilSettings
 
 
 def register_signal_handlers():
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(bump_version, dispatch_uid=f"townhall-chrome-{signal}")
-    for model in (CouncilSettings, Site):
+    # Every translation of the council details is a row of its own, so saving or deleting any of
+    # them (wagtail-localize publishes a translation by saving it) makes the chrome stale.
+    for model in (CouncilSettings, CouncilDetails, Site):
         post_save.connect(bump_version, sender=model, dispatch_uid=f"townhall-chrome-{model}")
         post_delete.connect(bump_version, sender=model, dispatch_uid=f"townhall-chrome-d-{model}")
     post_delete.connect(bump_version, sender=Page, dispatch_uid="townhall-chrome-page-delete")

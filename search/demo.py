@@ -1,12 +1,16 @@
 """The demo council's search tuning, for `manage.py seed_demo`: the words Glanrhyd's residents use
-for things the pages call something else, and a recommended page for a search the pages answer
-badly. Found by term or search first, so a re-run adds nothing."""
+for things the pages call something else, in English and in Welsh, and a recommended page for a
+search the pages answer badly. Found by term or search first, so a re-run adds nothing.
+
+Promoted results name the English page: a Welsh search shows its Welsh translation (made later by
+home/demo_cy.py), and nothing while there is none."""
 
 from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import Page, Site
 
 from .models import PromotedPage, PromotedResult, Synonym
+from .words import fold
 
 SYNONYMS = {
     "rubbish": "waste, bins, refuse",
@@ -21,6 +25,23 @@ SYNONYMS = {
     "dustbin": "bin",
 }
 
+# Welsh words residents type, and the words the Welsh pages use. Mutated forms ('y domen', 'dai')
+# are found without a row of their own: see words.py.
+SYNONYMS_CY = {
+    "sbwriel": "gwastraff, biniau",
+    "tomen": "canolfan ailgylchu",
+    "trethi": "treth gyngor",
+    "anabl": "bathodyn glas",
+    "tŷ cyngor": "tai cymdeithasol, cartref cyngor",
+    "tai cyngor": "tai cymdeithasol, cartref cyngor",
+    "trwsio": "atgyweirio",
+    "dympio": "tipio anghyfreithlon",
+    "swnllyd": "sŵn",
+    "ffonio": "cysylltu, ffôn",
+    "cwyno": "cwyn",
+    "tyllau": "twll",
+}
+
 # (searches, title of the page to recommend)
 PROMOTIONS = [
     (
@@ -28,6 +49,11 @@ PROMOTIONS = [
         "Pontnewydd Library and customer service point",
     ),
     (["council tax"], "Pay your Council Tax"),
+    (
+        ["oriau agor y llyfrgell", "oriau agor llyfrgell", "oriau agor"],
+        "Pontnewydd Library and customer service point",
+    ),
+    (["treth gyngor", "treth y cyngor", "treth cyngor"], "Pay your Council Tax"),
 ]
 
 # Editors tune search; moderators can too.
@@ -36,12 +62,15 @@ EDITING_GROUPS = ["Editors", "Moderators"]
 
 def seed_search(stdout):
     created = 0
-    for term, synonyms in SYNONYMS.items():
-        _, made = Synonym.objects.get_or_create(term=term, defaults={"synonyms": synonyms})
-        created += made
+    for language, words in (("en", SYNONYMS), ("cy", SYNONYMS_CY)):
+        for term, synonyms in words.items():
+            _, made = Synonym.objects.get_or_create(
+                term=term, language=language, defaults={"synonyms": synonyms}
+            )
+            created += made
     home = Site.objects.get(is_default_site=True).root_page
     for phrases, title in PROMOTIONS:
-        if PromotedResult.objects.filter(match_key__contains=f"|{phrases[0]}|").exists():
+        if PromotedResult.objects.filter(match_key__contains=f"|{fold(phrases[0])}|").exists():
             continue
         page = Page.objects.descendant_of(home).filter(title=title).first()
         if page is None:

@@ -5,8 +5,7 @@ day and how many results it found, counted per day: no IP address, user, session
 so no row can be tied to a person or used to follow one through the site.
 """
 
-import re
-
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -17,23 +16,32 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
-MAX_QUERY_LENGTH = 200
-_NOT_WORD = re.compile(r"[^\w]+")
+from .words import MAX_QUERY_LENGTH, fold, normalise
 
 
-def normalise(text):
-    """Lower case words separated by single spaces: 'Bin  collection?' and 'bin collection' are
-    the same search, for promoted results, synonyms and the log alike."""
-    return " ".join(_NOT_WORD.sub(" ", (text or "").lower()).split())[:MAX_QUERY_LENGTH].strip()
+def language_choices():
+    """The site's languages. A callable, so adding a language to settings needs no migration."""
+    return settings.LANGUAGES
+
+
+def default_language():
+    return settings.LANGUAGE_CODE
 
 
 class Synonym(models.Model):
-    """A word residents use and the words the council's pages use for the same thing."""
+    """A word residents use and the words the council's pages use for the same thing, in one
+    language: Welsh searches use only the Welsh synonyms, English searches only the English."""
 
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        choices=language_choices,
+        default=default_language,
+        help_text=_("Used only for searches in this language."),
+    )
     term = models.CharField(
         _("when someone searches for"),
         max_length=100,
-        unique=True,
         help_text=_("A word or short phrase residents use, e.g. 'rubbish' or 'the tip'."),
     )
     synonyms = models.CharField(
@@ -45,20 +53,37 @@ class Synonym(models.Model):
         ),
     )
 
-    panels = [FieldPanel("term"), FieldPanel("synonyms")]
+    # The term without accents, so 'swn' finds the synonym saved for 'sŵn'.
+    match_term = models.CharField(max_length=100, editable=False, default="")
+
+    panels = [FieldPanel("language"), FieldPanel("term"), FieldPanel("synonyms")]
 
     class Meta:
-        ordering = ["term"]
+        ordering = ["term", "language"]
         verbose_name = _("synonym")
         verbose_name_plural = _("synonyms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "language"],
+                name="search_one_synonym_per_term_and_language",
+                violation_error_message=_(
+                    "There is already a synonym for this search in this language."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.term
 
     def save(self, *args, **kwargs):
         self.term = normalise(self.term)
+        self.match_term = fold(self.term)
         self.synonyms = ", ".join(self.alternatives())
         super().save(*args, **kwargs)
+
+    def clean(self):
+        # Before the uniqueness check, so 'Rubbish ' and 'rubbish' are the same term.
+        self.term = normalise(self.term)
 
     def alternatives(self):
         found = (normalise(word) for word in self.synonyms.split(","))
@@ -71,11 +96,14 @@ class PromotedResult(ClusterableModel):
     phrases = models.TextField(
         _("searches"),
         help_text=_(
-            "One search on each line, e.g. 'bin day'. It matches when someone searches for exactly "
-            "these words; capital letters and punctuation do not matter."
+            "One search on each line, in any language, e.g. 'bin day' or 'diwrnod biniau'. It "
+            "matches when someone searches for exactly these words; capital letters, accents and "
+            "punctuation do not matter. The pages are shown in the language of the search."
         ),
     )
-    # The phrases normalised and fenced with '|', so a search is found with one 'contains' query.
+    # The phrases normalised, without accents and fenced with '|', so a search is found with one
+    # 'contains' query whether or not it has its accents. Phrases in any language: the pages are
+    # shown in the language of the search.
     match_key = models.TextField(editable=False, db_index=False)
 
     panels = [
@@ -98,7 +126,7 @@ class PromotedResult(ClusterableModel):
     def save(self, *args, **kwargs):
         phrases = self.phrase_list()
         self.phrases = "\n".join(phrases)
-        self.match_key = "|" + "|".join(phrases) + "|"
+        self.match_key = "|" + "|".join(fold(phrase) for phrase in phrases) + "|"
         super().save(*args, **kwargs)
 
 

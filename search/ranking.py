@@ -1,11 +1,12 @@
 """How a resident's words become ranked results, the same way on every search backend.
 
 The backend (Wagtail's database backend on SQLite or PostgreSQL, or Elasticsearch) finds the pages
-that mention any of the words, their plural or singular, or a synonym an editor set up. They rank
-them differently: SQLite's FTS5 ignores field boosts and does not stem, PostgreSQL does both. So the
-backend's order is kept only as a tie-breaker, and the best candidates are ranked here by where the
-words appear — in the title, then the summary, then anywhere — and by the kind of page, so that
-'blue badge' puts the service before the news story, on every backend alike.
+that mention any of the words in any of their forms (plural or singular, with or without accents,
+Welsh mutations: see words.py) or a synonym an editor set up for the language of the search. They
+rank them differently: SQLite's FTS5 ignores field boosts and does not stem, PostgreSQL does both.
+So the backend's order is kept only as a tie-breaker, and the best candidates are ranked here by
+where the words appear — in the title, then the summary, then anywhere — and by the kind of page,
+so that 'blue badge' puts the service before the news story, on every backend alike.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
+from django.utils import translation
 
 from wagtail.models import Page
 from wagtail.search.query import And, Or, PlainText
@@ -20,8 +22,10 @@ from wagtail.search.query import And, Or, PlainText
 from home.locales import active_locale_id
 from home.queries import public
 
+from . import words
 from .enums import RESULT_MODELS
-from .models import PromotedPage, Synonym, normalise
+from .models import PromotedPage, Synonym
+from .words import fold, normalise
 
 # How many candidates from the backend are ranked. Beyond this, results are too weak to read.
 MAX_CANDIDATES = 300
@@ -35,95 +39,83 @@ PHRASE_BONUS = 0.5
 # The backend's own order, for words found only in the body and to break ties.
 BACKEND_ORDER_WEIGHT = 0.5
 
-# Words that say nothing about what a resident wants, dropped unless they are all there is.
-STOPWORDS = frozenset(
-    {
-        *("a", "about", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for"),
-        *("from", "how", "i", "if", "in", "is", "it", "me", "my", "of", "on", "or", "our", "so"),
-        *("that", "the", "their", "this", "to", "us", "want", "what", "when", "where", "which"),
-        *("who", "why", "will", "with", "you", "your"),
-    }
-)
-# Words whose last 's' is not a plural.
-_NOT_PLURAL = frozenset(
-    {"news", "series", "species", "always", "perhaps", "various", "bus", "gas", "plus"}
-)
 
-
-def stem(word):
-    """The singular of an English plural, roughly: 'centres' -> 'centre', 'libraries' ->
-    'library'. Enough for plural and singular to find each other on a backend that does not stem."""
-    if word in _NOT_PLURAL or len(word) < 4:
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def variants(word_stem):
-    """The forms of a word to ask the backend for: the stem and its plural."""
-    if word_stem.endswith("y") and len(word_stem) > 2 and word_stem[-2] not in "aeiou":
-        plural = word_stem[:-1] + "ies"
-    elif word_stem.endswith(("s", "x", "ch", "sh")):
-        plural = word_stem + "es"
-    else:
-        plural = word_stem + "s"
-    return sorted({word_stem, plural})
-
-
-def stems(text):
-    return {stem(word) for word in normalise(text).split()}
+def active_language():
+    """The language being searched in, as settings.LANGUAGES spells it ('cy' for 'cy-gb')."""
+    try:
+        return translation.get_supported_language_variant(translation.get_language() or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
 
 
 @dataclass(frozen=True)
 class Concept:
-    """One thing searched for: a word or synonym phrase, and each way of saying it as stems."""
+    """One thing searched for: a word or synonym phrase, and each way of saying it as a tuple of
+    words (words.Word), all of which must be there."""
 
     searched: str
     alternatives: tuple
 
-    def found_in(self, text_stems):
-        return any(all(part in text_stems for part in alt) for alt in self.alternatives)
+    def found_in(self, text_keys):
+        return any(all(word.found_in(text_keys) for word in alt) for alt in self.alternatives)
 
 
-def _ngrams(words, longest=3):
+def _ngrams(terms, longest=3):
     return {
-        " ".join(words[start : start + size])
+        " ".join(terms[start : start + size])
         for size in range(1, longest + 1)
-        for start in range(len(words) - size + 1)
+        for start in range(len(terms) - size + 1)
     }
 
 
-def parse(query):
-    """The concepts in a query, with synonyms from the editors' list (one query)."""
-    words = normalise(query).split()
-    if not words:
+def _synonyms(ngrams, language, rules):
+    """The editors' other words for each of these word groups, in this language (one query)."""
+    forms = {ngram: rules.lookup_forms(ngram) for ngram in ngrams}
+    saved = {}
+    for match_term, others in Synonym.objects.filter(
+        language=language, match_term__in=set().union(*forms.values())
+    ).values_list("match_term", "synonyms"):
+        saved.setdefault(match_term, []).extend(other for other in others.split(", ") if other)
+    found = {}
+    for ngram, lookups in forms.items():
+        others = [other for lookup in sorted(lookups) for other in saved.get(lookup, [])]
+        if others:
+            found[ngram] = list(dict.fromkeys(others))
+    return found
+
+
+def _say(phrase, rules):
+    """A way of saying a concept, as words to find; stop words only if that is all there is."""
+    said = phrase.split()
+    said = [word for word in said if not rules.is_stop_word(word)] or said
+    return tuple(rules.word(word) for word in said)
+
+
+def parse(query, language=None):
+    """The concepts in a query, with the editors' synonyms for its language (one query)."""
+    language = language or active_language()
+    rules = words.for_language(language)
+    terms = normalise(query).split()
+    if not terms:
         return []
-    synonyms = {
-        term: [alt for alt in other.split(", ") if alt]
-        for term, other in Synonym.objects.filter(term__in=_ngrams(words)).values_list(
-            "term", "synonyms"
-        )
-    }
-    meaningful = [word for word in words if word not in STOPWORDS] or words
+    synonyms = _synonyms(_ngrams(terms), language, rules)
+    meaningful = [term for term in terms if not rules.is_stop_word(term)] or terms
     concepts = []
     position = 0
-    while position < len(words):
+    while position < len(terms):
         for size in (3, 2, 1):
-            term = " ".join(words[position : position + size])
-            if size <= len(words) - position and term in synonyms:
-                said = [term, *synonyms[term]]
+            phrase = " ".join(terms[position : position + size])
+            if size <= len(terms) - position and phrase in synonyms:
+                said = [phrase, *synonyms[phrase]]
                 concepts.append(
-                    Concept(term, tuple(tuple(stem(w) for w in s.split()) for s in said))
+                    Concept(phrase, tuple(dict.fromkeys(_say(way, rules) for way in said)))
                 )
                 position += size
                 break
         else:
-            word = words[position]
-            if word in meaningful:
-                concepts.append(Concept(word, ((stem(word),),)))
+            term = terms[position]
+            if term in meaningful:
+                concepts.append(Concept(term, ((rules.word(term),),)))
             position += 1
     return list(dict.fromkeys(concepts))
 
@@ -133,8 +125,8 @@ def backend_query(concepts):
     parts = []
     for concept in concepts:
         for alternative in concept.alternatives:
-            words = [PlainText(" ".join(variants(part)), operator="or") for part in alternative]
-            parts.append(words[0] if len(words) == 1 else And(words))
+            found = [PlainText(" ".join(word.spellings), operator="or") for word in alternative]
+            parts.append(found[0] if len(found) == 1 else And(found))
     return parts[0] if len(parts) == 1 else Or(parts)
 
 
@@ -182,10 +174,10 @@ class Results:
         return totals
 
 
-def score(page, position, total, concepts, phrase):
+def score(page, position, total, concepts, phrase, rules):
     kind, weight = RESULT_MODELS[page._meta.label_lower]
-    title = stems(page.title)
-    summary = stems(getattr(page, "summary", ""))
+    title = rules.keys(page.title)
+    summary = rules.keys(getattr(page, "summary", ""))
     text = 0.0
     in_title = 0
     for concept in concepts:
@@ -197,7 +189,7 @@ def score(page, position, total, concepts, phrase):
     text /= len(concepts)
     if in_title == len(concepts):
         text += WHOLE_TITLE_BONUS
-    if " " in phrase and phrase in normalise(page.title):
+    if " " in phrase and fold(phrase) in fold(normalise(page.title)):
         text += PHRASE_BONUS
     order = BACKEND_ORDER_WEIGHT * (1 - position / total)
     return Hit(page=page, kind=kind, score=(text + order) * weight)
@@ -205,7 +197,7 @@ def score(page, position, total, concepts, phrase):
 
 def promoted_pages(phrase):
     """The pages editors recommend for exactly this search, in the resident's language."""
-    chosen = PromotedPage.objects.filter(promotion__match_key__contains=f"|{phrase}|")
+    chosen = PromotedPage.objects.filter(promotion__match_key__contains=f"|{fold(phrase)}|")
     pages = searchable_pages().filter(translation_key__in=chosen.values("page__translation_key"))
     position = chosen.filter(page__translation_key=OuterRef("translation_key")).values(
         "promotion_id", "sort_order"
@@ -224,7 +216,8 @@ def promoted_pages(phrase):
 def search(query):
     """Rank live public pages for `query`: promoted pages first, then the best matches."""
     phrase = normalise(query)
-    concepts = parse(query)
+    language = active_language()
+    concepts = parse(query, language)
     results = Results(query=phrase, concepts=concepts)
     if not concepts:
         return results
@@ -236,7 +229,8 @@ def search(query):
     promoted_ids = {page.pk for page in promoted}
     candidates = searchable_pages().defer_streamfields().specific().search(backend_query(concepts))
     found = [page for page in candidates[:MAX_CANDIDATES] if page.pk not in promoted_ids]
-    hits = [score(page, n, len(found), concepts, phrase) for n, page in enumerate(found)]
+    rules = words.for_language(language)
+    hits = [score(page, n, len(found), concepts, phrase, rules) for n, page in enumerate(found)]
     # Python's sort is stable: equal scores keep the backend's order.
     results.hits = sorted(hits, key=lambda hit: -hit.score)
     return results

@@ -1,9 +1,11 @@
 """Admin reports from the anonymous search log: what residents search for most, and the searches
-that find nothing (each one a gap an editor can fix with a page, a synonym or a promoted result)."""
+that find nothing (each one a gap an editor can fix with a page, a synonym or a promoted result).
+Each search is shown with its language, since synonyms belong to one language."""
 
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Sum
 from django.utils import timezone
@@ -17,7 +19,7 @@ import django_filters
 
 from services.feedback.permissions import can_see_reports
 
-from .models import DailySearchCount
+from .models import DailySearchCount, language_choices
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
 DEFAULT_DAYS = 30
@@ -31,8 +33,13 @@ def can_view_search_reports(user):
 @dataclass(frozen=True)
 class QueryRow:
     query: str
+    language: str
     searches: int
     results: int
+
+    @property
+    def language_name(self):
+        return dict(settings.LANGUAGES).get(self.language, self.language)
 
 
 class PeriodFilterSet(WagtailFilterSet):
@@ -46,6 +53,12 @@ class PeriodFilterSet(WagtailFilterSet):
         empty_label=_("The last 30 days"),
         # Applied while counting, in TopSearchesReportView.get_filtered_queryset.
         method=lambda queryset, name, value: queryset,
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        choices=language_choices,
+        empty_label=_("All languages"),
+        method=lambda queryset, name, value: queryset.filter(language=value),
     )
 
     class Meta:
@@ -65,12 +78,14 @@ class TopSearchesReportView(ReportView):
     only_without_results = False
     columns = [
         Column("query", label=_("Search")),
+        Column("language_name", label=_("Language")),
         Column("searches", label=_("Times searched")),
         Column("results", label=_("Results")),
     ]
-    list_export = ["query", "searches", "results"]
+    list_export = ["query", "language_name", "searches", "results"]
     export_headings = {
         "query": _("Search"),
+        "language_name": _("Language"),
         "searches": _("Times searched"),
         "results": _("Results"),
     }
@@ -90,17 +105,17 @@ class TopSearchesReportView(ReportView):
         return timezone.localdate() - datetime.timedelta(days=days - 1)
 
     def get_filtered_queryset(self):
-        grouped = (
-            self.get_queryset()
-            .filter(day__gte=self.since())
-            .values("query")
-            .annotate(searches=Sum("searches"), results=Max("results"))
+        counts = self.get_queryset().filter(day__gte=self.since())
+        if self.filters and self.filters.is_valid():
+            counts = self.filters.filter_queryset(counts)
+        grouped = counts.values("query", "language").annotate(
+            searches=Sum("searches"), results=Max("results")
         )
         if self.only_without_results:
             grouped = grouped.filter(results=0)
         return [
-            QueryRow(row["query"], row["searches"], row["results"])
-            for row in grouped.order_by("-searches", "query")
+            QueryRow(row["query"], row["language"], row["searches"], row["results"])
+            for row in grouped.order_by("-searches", "query", "language")
         ]
 
 

@@ -11,10 +11,11 @@ class SynonymViewSet(SnippetViewSet):
     model = Synonym
     icon = "link"
     menu_label = _("Synonyms")
-    list_display = ["term", "synonyms"]
-    list_export = ["term", "synonyms"]
+    list_display = ["term", "synonyms", "language"]
+    list_export = ["term", "synonyms", "language"]
+    list_filter = ["language"]
     search_fields = ["term", "synonyms"]
-    ordering = ["term"]
+    ordering = ["term", "language"]
 
 
 class PromotedResultViewSet(SnippetViewSet):

@@ -5,7 +5,12 @@ from wagtail.models import Page, Site
 import pytest
 
 from home.models import CouncilSettings
-from tests.factories import HomePageFactory, ServiceIndexPageFactory, ServicePageFactory
+from tests.factories import (
+    CouncilDetailsFactory,
+    HomePageFactory,
+    ServiceIndexPageFactory,
+    ServicePageFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +30,7 @@ def home_page(db):
     )
     CouncilSettings.objects.update_or_create(
         site=Site.objects.get(is_default_site=True),
-        defaults={"council_name": "Testshire Council", "contact_phone": "01632 960 999"},
+        defaults={"details": CouncilDetailsFactory(), "contact_phone": "01632 960 999"},
     )
     return home
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
-from home.models import CouncilSettings
+from home.models import FALLBACK_COUNCIL_NAME, CouncilSettings
 
 from .enums import NotificationChannel, NotificationKind
 
@@ -74,10 +74,10 @@ def absolute_url(url):
 
 
 def council_name():
+    """The council's name in the active language: render() makes that the notification's."""
     site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return CouncilSettings._meta.get_field("council_name").default
-    return CouncilSettings.for_site(site).council_name
+    details = CouncilSettings.for_site(site).localized_details() if site else None
+    return details.council_name if details else FALLBACK_COUNCIL_NAME
 
 
 def check_progress_url(language):

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
@@ -112,6 +113,22 @@ def language_links(context):
     return request._townhall_language_links
 
 
+# What each language's link does, said in that language to a screen reader (GOV.UK's and HMRC's
+# language select): its visible name, "Cymraeg", tells a resident who reads no English nothing
+# about what happens. Each is translated into the language it names, and read in that language.
+CHANGE_TO = {
+    "en": _("Change the language to English"),
+    "cy": _("Change the language to Welsh"),
+}
+
+
+def _change_to(language):
+    if language not in CHANGE_TO:
+        return ""
+    with translation.override(language):
+        return str(CHANGE_TO[language])
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     links = language_links(context)
@@ -120,6 +137,7 @@ def language_switcher(context):
         {
             "code": language,
             "name": get_language_info(language)["name_local"],
+            "change_to": _change_to(language),
             "href": links[language]["href"],
             "current": language == current,
         }

@@ -39,7 +39,7 @@ def _language_link(page, name):
 def test_switch_a_service_page_to_welsh_and_back(page, council):
     page.goto(SERVICE_EN)
     assert axe_violations(page) == []
-    _language_link(page, "Cymraeg").click()
+    _language_link(page, "Newid yr iaith i’r Gymraeg").click()
     expect(page).to_have_url(re.compile(re.escape(SERVICE_CY) + "$"))
     expect(page.locator("html")).to_have_attribute("lang", "cy")
     expect(page.get_by_role("heading", level=1)).to_have_text("Rhoi gwybod am fin heb ei gasglu")
@@ -59,7 +59,7 @@ def test_the_switcher_without_javascript_has_no_axe_violations(page, council):
 def test_switch_language_without_javascript(page_without_js, council):
     page = page_without_js
     page.goto(SERVICE_EN)
-    _language_link(page, "Cymraeg").click()
+    _language_link(page, "Newid yr iaith i’r Gymraeg").click()
     expect(page).to_have_url(re.compile(re.escape(SERVICE_CY) + "$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Rhoi gwybod am fin heb ei gasglu")
 

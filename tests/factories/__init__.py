@@ -1,5 +1,6 @@
 """Factories for tests and the demo council (seed_demo builds from these too)."""
 
+from .council import CouncilDetailsFactory
 from .pages import (
     GuidePageFactory,
     HomePageFactory,
@@ -13,6 +14,7 @@ from .pages import (
 from .users import UserFactory
 
 __all__ = [
+    "CouncilDetailsFactory",
     "GuidePageFactory",
     "HomePageFactory",
     "LocationPageFactory",

@@ -30,6 +30,13 @@ def test_service_page_has_breadcrumbs_back_to_its_category(client, service_page)
     assert 'aria-current="true"' in html
 
 
+def test_a_site_without_council_details_still_has_a_name(client, home_page):
+    CouncilSettings.objects.update(details=None)
+    html = client.get("/").content.decode()
+    assert '<span class="townhall-header__name">Townhall</span>' in html
+    assert "<address" not in html
+
+
 def test_phase_banner_follows_the_council_setting(client, home_page):
     council = CouncilSettings.objects.get()
     council.phase = Phase.BETA
@@ -46,14 +53,16 @@ def test_phase_banner_follows_the_council_setting(client, home_page):
 
 def test_footer_shows_contact_details_and_editor_links(client, service_page):
     council = CouncilSettings.objects.get()
-    council.footer_links = [
+    council.details.footer_links = [
         ("link", {"page": service_page, "title": "", "url": ""}),
         ("link", {"page": None, "title": "Accessibility", "url": "https://example.com/a11y"}),
     ]
+    council.details.save()
     council.social_links = [("social", {"network": "bluesky", "url": "https://bsky.app/x"})]
     council.save()
     html = client.get("/").content.decode()
-    assert 'href="tel:01632960999">01632 960 999</a>' in html
+    assert 'href="tel:01632960999">01632 960 999</a><br>Monday to Friday, 9am to 5pm' in html
+    assert '<address class="townhall-address">County Hall<br>Testshire<br>TS1 1AA</address>' in html
     assert f'href="{service_page.url}">Report a missed bin collection</a>' in html
     assert 'href="https://example.com/a11y">Accessibility</a>' in html
     assert 'href="https://bsky.app/x">Bluesky</a>' in html

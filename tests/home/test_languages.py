@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from forms_app.cases.models import Case
 from forms_app.journeys.models import JourneyPage, Submission
 from home.demo_cy import JOURNEY_TEXT, seed_welsh
+from tests.factories import ServicePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +87,12 @@ def test_a_service_page_links_to_itself_in_welsh_and_back(client, council):
 
 def test_welsh_link_carries_lang_and_hreflang(client, council):
     link = _soup(client.get(BIN_SERVICE_EN)).select_one("nav.govuk-language-navigation a")
-    assert (link["lang"], link["hreflang"], link.get_text(strip=True)) == ("cy", "cy", "Cymraeg")
+    assert (link["lang"], link["hreflang"]) == ("cy", "cy")
+    # Screen readers skip the name and read, in Welsh, what the link does (GOV.UK's pattern).
+    shown, hidden = link.find_all("span")
+    assert (shown["aria-hidden"], shown.get_text(strip=True)) == ("true", "Cymraeg")
+    assert "govuk-visually-hidden" in hidden["class"]
+    assert hidden.get_text(strip=True) == "Newid yr iaith i’r Gymraeg"
 
 
 def test_hreflang_alternates_name_both_languages(client, council):
@@ -99,7 +105,9 @@ def test_hreflang_alternates_name_both_languages(client, council):
 
 
 def test_a_page_not_yet_in_welsh_goes_to_its_nearest_welsh_ancestor(client, council):
-    response = client.get("/bins-and-recycling/book-a-bulky-waste-collection/")
+    bins = Page.objects.get(url_path__endswith="/bins-and-recycling/", locale__language_code="en")
+    ServicePageFactory(parent=bins, title="Hire a skip", slug="hire-a-skip")  # just published
+    response = client.get("/bins-and-recycling/hire-a-skip/")
     links, _current, _name = _switcher(response)
     assert links == {"cy": "/cy/biniau-ac-ailgylchu/"}
     # It does not exist in Welsh, so it claims no Welsh alternate.

@@ -13,7 +13,7 @@ import pytest
 
 from home.alerts.models import AlertBanner
 from home.demo import DEMO_USERS
-from home.models import CouncilSettings, HomePage
+from home.models import CouncilDetails, CouncilSettings, HomePage
 from services.feedback.review import feedback_flags
 from services.models import LocationPage, NewsPage, ServiceIndexPage, ServicePage
 
@@ -26,6 +26,7 @@ def _counts():
         "users": get_user_model().objects.count(),
         "sites": Site.objects.count(),
         "settings": CouncilSettings.objects.count(),
+        "council details": CouncilDetails.objects.count(),
     }
 
 
@@ -45,7 +46,7 @@ def test_seed_demo_twice_builds_the_council_once(monkeypatch):
     assert sum(ServicePage.objects.child_of(c).count() >= 3 for c in categories) >= 6
     assert NewsPage.objects.live().count() >= 10
     assert LocationPage.objects.live().count() >= 3
-    assert CouncilSettings.objects.get(site=site).footer_links
+    assert CouncilSettings.objects.get(site=site).details.footer_links
 
 
 def test_demo_users_sign_in_with_demo_password(monkeypatch):

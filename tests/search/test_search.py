@@ -42,6 +42,35 @@ def news_index(home_page):
     return NewsIndexPageFactory(parent=home_page, slug="news")
 
 
+def translate(page, title, summary):
+    """The page's Welsh translation, published (with Welsh copies of its parents)."""
+    welsh, _ = Locale.objects.get_or_create(language_code="cy")
+    translation = page.copy_for_translation(welsh, copy_parents=True)
+    translation.title = title
+    translation.summary = summary
+    translation.save_revision().publish()
+    return translation
+
+
+@pytest.fixture
+def welsh_service_page(service_page):
+    return translate(
+        service_page,
+        "Rhoi gwybod am fin heb ei gasglu",
+        "Dywedwch wrthym os na chafodd eich bin ei wagio.",
+    )
+
+
+def titles_for(client, query, language="en"):
+    prefix = "/cy" if language == "cy" else ""
+    return result_titles(client.get(f"{prefix}/search/", {"q": query}).content.decode())
+
+
+def recommended_for(client, query, language="en"):
+    prefix = "/cy" if language == "cy" else ""
+    return recommended_titles(client.get(f"{prefix}/search/", {"q": query}).content.decode())
+
+
 def test_search_finds_a_live_service_and_is_not_indexed(client, service_page):
     response = client.get("/search/", {"q": "missed bin"})
     assert response.status_code == 200
@@ -88,13 +117,7 @@ def test_search_leaves_out_pages_behind_a_password_and_their_children(client, se
     assert "0 results" in html
 
 
-def test_search_returns_pages_in_the_residents_language_only(client, service_page):
-    welsh = Locale.objects.create(language_code="cy")
-    translation = service_page.copy_for_translation(welsh, copy_parents=True)
-    translation.title = "Rhoi gwybod am fin heb ei gasglu"
-    translation.summary = "Dywedwch wrthym os na chafodd eich bin ei wagio."
-    translation.save_revision().publish()
-
+def test_search_returns_pages_in_the_residents_language_only(client, welsh_service_page):
     english = result_titles(client.get("/search/", {"q": "bin"}).content.decode())
     assert "Report a missed bin collection" in english
     assert "Rhoi gwybod am fin heb ei gasglu" not in english
@@ -219,6 +242,71 @@ def test_a_synonym_finds_pages_that_use_the_councils_word(client, home_page):
     assert titles == ["Book a bulky waste collection", "Waste"]
 
 
+def test_synonyms_are_used_only_for_searches_in_their_language(client, welsh_service_page):
+    Synonym.objects.create(language="cy", term="Sbwriel", synonyms="bin")
+    Synonym.objects.create(language="en", term="rubbish", synonyms="bin")
+
+    assert "Rhoi gwybod am fin heb ei gasglu" in titles_for(client, "sbwriel", "cy")
+    assert titles_for(client, "sbwriel") == []
+    assert "Report a missed bin collection" in titles_for(client, "rubbish")
+    assert titles_for(client, "rubbish", "cy") == []
+
+
+def test_the_same_word_can_have_a_synonym_in_each_language(client, service_page):
+    centres = ServicePageFactory(
+        parent=service_page.get_parent(),
+        title="Recycling centres",
+        summary="Opening hours of our two recycling centres.",
+    )
+    translate(centres, "Canolfannau ailgylchu", "Oriau agor ein dwy ganolfan ailgylchu.")
+    # Residents say 'the tip' in both languages.
+    Synonym.objects.create(language="en", term="tip", synonyms="recycling centre")
+    Synonym.objects.create(language="cy", term="tip", synonyms="canolfan ailgylchu")
+    assert titles_for(client, "tip") == ["Recycling centres"]
+    assert titles_for(client, "y tip", "cy") == ["Canolfannau ailgylchu"]
+
+
+def test_a_promoted_page_is_recommended_in_the_language_of_the_search(
+    client, service_page, welsh_service_page
+):
+    promotion = PromotedResult(phrases="Bin heb ei gasglu\nbin not emptied")
+    promotion.pages.add(PromotedPage(page=service_page))
+    promotion.save()
+
+    assert recommended_for(client, "bin heb ei gasglu", "cy") == [
+        "Rhoi gwybod am fin heb ei gasglu"
+    ]
+    # The searches may be in either language; the page is always in the search's.
+    assert recommended_for(client, "bin not emptied", "cy") == ["Rhoi gwybod am fin heb ei gasglu"]
+    assert recommended_for(client, "bin not emptied") == ["Report a missed bin collection"]
+
+
+def test_a_page_with_no_welsh_translation_is_not_recommended_in_welsh(client, service_page):
+    Locale.objects.create(language_code="cy")
+    promotion = PromotedResult(phrases="bins")
+    promotion.pages.add(PromotedPage(page=service_page))
+    promotion.save()
+    assert recommended_for(client, "bins") == ["Report a missed bin collection"]
+    assert recommended_for(client, "bins", "cy") == []
+
+
+def test_accents_do_not_matter_to_a_welsh_search(client, service_page):
+    noise = ServicePageFactory(
+        parent=service_page.get_parent(), title="Report a noise problem", summary="Neighbours."
+    )
+    translate(noise, "Rhoi gwybod am broblem sŵn", "Sŵn gan gymdogion, busnesau neu ddigwyddiadau.")
+    assert titles_for(client, "swn", "cy") == ["Rhoi gwybod am broblem sŵn"]
+    assert titles_for(client, "SŴN", "cy") == ["Rhoi gwybod am broblem sŵn"]
+
+    # Nor to the editors' synonyms and promoted results.
+    Synonym.objects.create(language="cy", term="cymdogion swnllyd", synonyms="sŵn")
+    assert titles_for(client, "cymdogion swnllyd", "cy") == ["Rhoi gwybod am broblem sŵn"]
+    promotion = PromotedResult(phrases="sŵn cymdogion")
+    promotion.pages.add(PromotedPage(page=noise))
+    promotion.save()
+    assert recommended_for(client, "swn cymdogion", "cy") == ["Rhoi gwybod am broblem sŵn"]
+
+
 def test_searches_are_logged_anonymously_once_per_search(client, service_page):
     client.get("/search/", {"q": "  Missed BIN! "})
     client.get("/search/", {"q": "missed bin"})
@@ -262,6 +350,16 @@ def test_query_count_does_not_grow_with_the_number_of_results(client, home_page)
     assert "50 results for ‘tennis’" in many_html
     assert few == many
     assert many <= 20
+
+
+def test_a_welsh_search_is_logged_as_welsh_as_typed(client, welsh_service_page):
+    query = "Sut ydw i’n rhoi gwybod am fin heb ei gasglu?"
+    html = client.get("/cy/search/", {"q": query}).content.decode()
+    row = DailySearchCount.objects.get()
+    assert (row.language, row.query) == ("cy", "sut ydw i n rhoi gwybod am fin heb ei gasglu")
+    # As many as the resident was shown (PostgreSQL's stemming may find one more than SQLite).
+    assert "Rhoi gwybod am fin heb ei gasglu" in result_titles(html)
+    assert row.results == len(result_titles(html))
 
 
 def test_old_search_counts_are_left_out_of_the_reports(admin_client):

@@ -8,6 +8,7 @@ SEEDERS = [
     "home.demo.seed_site",
     "home.demo.seed_users",
     "home.demo.seed_workflow",
+    "home.translations.demo.seed_translation_permissions",
     "services.demo.seed_services",
     "forms_app.journeys.demo.seed_journeys",
     "search.demo.seed_search",

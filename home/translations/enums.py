@@ -1,0 +1,10 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UpdateReason(models.TextChoices):
+    """Why a translated page is in "Translations to update", most important first."""
+
+    SOURCE_CHANGED = "source_changed", _("English page changed")
+    NOT_TRANSLATED = "not_translated", _("Text still to translate")
+    NOT_PUBLISHED = "not_published", _("Translation not published")

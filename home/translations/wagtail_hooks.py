@@ -1,0 +1,53 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .notices import warn_if_source_changed
+from .panels import TranslationsToUpdatePanel
+from .permissions import can_see_translations_to_update
+from .reports import TranslationsToUpdateReportView
+
+
+class TranslationsReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_translations_to_update(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "reports/translations-to-update/",
+            TranslationsToUpdateReportView.as_view(),
+            name="translations_to_update",
+        ),
+        path(
+            "reports/translations-to-update/results/",
+            TranslationsToUpdateReportView.as_view(results_only=True),
+            name="translations_to_update_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translations_report_menu_item():
+    return TranslationsReportMenuItem(
+        _("Translations to update"),
+        reverse("translations_to_update"),
+        name="translations-to-update",
+        icon_name="doc-empty-inverse",
+        order=1320,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translations_panel(request, panels):
+    if can_see_translations_to_update(request.user):
+        panels.append(TranslationsToUpdatePanel(request.user))
+
+
+# Before wagtail-localize's own before_edit_page hook, which replaces the editor with its
+# translation editor: the notice must be added first to show there too.
+hooks.register("before_edit_page", warn_if_source_changed, order=-1)
