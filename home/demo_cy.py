@@ -117,19 +117,6 @@ def _link_to_welsh_pages(page, welsh_ids):
         page.start_page_id = welsh_ids[start_page_id]
 
 
-def _copy_routing_rules(english, welsh):
-    """Routing rules belong to one form page; the Welsh form sends cases to the same queues.
-    (Answer values are the same in both languages, so the same rules match.)"""
-    from forms_app.cases.models import RoutingRule
-
-    if RoutingRule.objects.filter(journey=welsh).exists():
-        return
-    for rule in RoutingRule.objects.filter(journey=english):
-        rule.pk = None
-        rule.journey = welsh
-        rule.save()
-
-
 def _translate_alerts(english, welsh, welsh_ids):
     """Each demo alert banner's Welsh translation, which Welsh pages show instead of it."""
     created = 0
@@ -236,7 +223,8 @@ def seed_welsh(stdout):
         if journey.title not in JOURNEYS or not journey.get_parent().get_translation_or_none(welsh):
             continue
         welsh_title, confirmation = JOURNEYS[journey.title]
-        translated, _ = translate(
+        # No routing rules to copy: rules match a form in every language by its translation key.
+        translate(
             journey,
             title=welsh_title,
             slug="ffurflen",
@@ -244,7 +232,6 @@ def seed_welsh(stdout):
             confirmation_heading=confirmation,
             what_happens_next=WHAT_HAPPENS_NEXT,
         )
-        _copy_routing_rules(journey, translated)
 
     welsh_ids = _welsh_page_ids(english, welsh)
     for draft in drafts:

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
@@ -17,6 +19,15 @@ from tests.factories import (
 def _empty_cache():
     """Each test starts with an empty cache, as a newly deployed site does."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request to /cy/ in one test must not leave
+    Welsh active for the next, whichever order the tests run in."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .questions import QuestionsBlock
+from .translatable import TranslatedWordsMixin
 
 SLUG_HELP = _(
     "A short name for this page, used in its web address and by rules that send residents "
@@ -12,7 +13,11 @@ SLUG_HELP = _(
 )
 
 
-class BranchRuleBlock(blocks.StructBlock):
+class BranchRuleBlock(TranslatedWordsMixin, blocks.StructBlock):
+    # A rule is an option value and a page name: nothing in it is translated, so it works the
+    # same in every language's version of the form.
+    translated_words = ()
+
     answer = blocks.CharBlock(
         label=_("If the answer is"),
         help_text=_(
@@ -38,6 +43,7 @@ class QuestionPageBlock(blocks.StructBlock):
     )
     heading = blocks.CharBlock(
         required=False,
+        default="",
         label=_("Page heading"),
         help_text=_(
             "Needed only when the page asks more than one question. With one question, the "

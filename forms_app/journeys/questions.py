@@ -43,6 +43,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from crispy_forms_gds.widgets import DateInputWidget
 
+from .translatable import TranslatedWordsMixin
 from .uploads import detect_type
 
 __all__ = [
@@ -587,11 +588,14 @@ class _StaticHTML(LayoutObject):
         return self.html
 
 
-class BaseQuestionBlock(blocks.StructBlock):
+class BaseQuestionBlock(TranslatedWordsMixin, blocks.StructBlock):
     """What every question has. Subclasses say how their answer is asked, checked and shown."""
 
     question_type = ""
     is_question = True
+    # What translators are offered. The name, the settings and the option values are kept, so
+    # answers to every language's version of a form mean the same to rules and casework.
+    translated_words = ("label", "hint", "error_message")
     # The per-type message for an empty required answer, when the editor has not written one.
     required_message = _("Enter an answer")
 
@@ -604,6 +608,7 @@ class BaseQuestionBlock(blocks.StructBlock):
     )
     hint = blocks.TextBlock(
         required=False,
+        default="",
         label=_("Hint"),
         help_text=_(
             "Optional. A short line under the question to help people answer, for example "
@@ -618,8 +623,8 @@ class BaseQuestionBlock(blocks.StructBlock):
             "Untick if people can skip this question. ‘Check your answers’ will say ‘Not provided’."
         ),
     )
-    # A RegexBlock, not a CharBlock, so translators are not offered it: answers to the English
-    # and Welsh versions of a form then share one name.
+    # Not among the translated words: answers to the English and Welsh versions of a form share
+    # one name.
     name = blocks.RegexBlock(
         regex=_NAME_PATTERN,
         required=False,
@@ -637,6 +642,7 @@ class BaseQuestionBlock(blocks.StructBlock):
     )
     error_message = blocks.CharBlock(
         required=False,
+        default="",
         max_length=200,
         label=_("Message if left empty"),
         help_text=_(
@@ -647,6 +653,11 @@ class BaseQuestionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "form"
+
+    def keep_keys(self, value):
+        # A name left blank is made from the question: the Welsh question would make another.
+        if not (value.get("name") or "").strip():
+            value["name"] = question_name(value)
 
     def get_form_layout(self):
         if self.meta.form_layout is not None:
@@ -1024,10 +1035,12 @@ def _parse_date(stored):
         return None
 
 
-class AnswerOptionBlock(blocks.StructBlock):
+class AnswerOptionBlock(TranslatedWordsMixin, blocks.StructBlock):
+    # The value is not among the translated words: a rule written for the English form keeps
+    # matching the Welsh one.
+    translated_words = ("label", "hint")
+
     label = blocks.CharBlock(label=_("Option"), max_length=250)
-    # Not a CharBlock, so translators are not offered it: a rule written for the English form
-    # keeps matching the Welsh one.
     value = blocks.RegexBlock(
         regex=r"^[^\r\n]{1,100}$",
         required=False,
@@ -1037,6 +1050,7 @@ class AnswerOptionBlock(blocks.StructBlock):
     )
     hint = blocks.CharBlock(
         required=False,
+        default="",
         label=_("Hint"),
         help_text=_("Optional. A short line under this option."),
     )
@@ -1045,6 +1059,11 @@ class AnswerOptionBlock(blocks.StructBlock):
         icon = "radio-full"
         label = _("Option")
 
+    def keep_keys(self, value):
+        # A value left blank is the option's words: the Welsh words would make another.
+        if not (value.get("value") or "").strip():
+            value["value"] = _option_value(value)
+
 
 def _option_value(option):
     return (option.get("value") or "").strip() or str(option["label"]).strip()
@@ -1052,6 +1071,8 @@ def _option_value(option):
 
 class _OptionsMixin:
     """Radios and checkboxes: editors list options; each has words and a value."""
+
+    translated_words = (*BaseQuestionBlock.translated_words, "choices")
 
     def clean(self, value):
         value = super().clean(value)
@@ -1129,6 +1150,7 @@ class RadiosQuestionBlock(_OptionsMixin, BaseQuestionBlock):
 class CheckboxesQuestionBlock(_OptionsMixin, BaseQuestionBlock):
     question_type = "checkboxes"
     required_message = _("Select at least one option")
+    translated_words = (*_OptionsMixin.translated_words, "none_label")
 
     choices = _options_list(min_num=1)
     none_option = blocks.BooleanBlock(
@@ -1142,6 +1164,7 @@ class CheckboxesQuestionBlock(_OptionsMixin, BaseQuestionBlock):
     )
     none_label = blocks.CharBlock(
         required=False,
+        default="",
         max_length=100,
         label=_("Words for the ‘None of these’ option"),
         help_text=_("Optional. Left blank, it says ‘None of these’."),
@@ -1290,6 +1313,7 @@ class ContentBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(
         required=False,
+        default="",
         max_length=120,
         label=_("Heading"),
         help_text=_("Optional. A small heading above the text."),

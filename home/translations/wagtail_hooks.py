@@ -8,6 +8,7 @@ from .notices import warn_if_source_changed
 from .panels import TranslationsToUpdatePanel
 from .permissions import can_see_translations_to_update
 from .reports import TranslationsToUpdateReportView
+from .views import SyncAsDraftsUnlessModeratorView
 
 
 class TranslationsReportMenuItem(MenuItem):
@@ -28,6 +29,19 @@ def register_report_urls():
             TranslationsToUpdateReportView.as_view(results_only=True),
             name="translations_to_update_results",
         ),
+    ]
+
+
+# The same address as wagtail-localize's own sync page, registered first (order=-1) so that it is
+# the one that answers: links to "wagtail_localize:update_translations" arrive here.
+@hooks.register("register_admin_urls", order=-1)
+def register_sync_url():
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            SyncAsDraftsUnlessModeratorView.as_view(),
+            name="translations_sync",
+        )
     ]
 
 
