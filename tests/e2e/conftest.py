@@ -9,12 +9,10 @@ import os
 import re
 from pathlib import Path
 
-from django.conf import settings
-
-from wagtail.models import Locale, Page
-
 import pytest
 from playwright.sync_api import sync_playwright
+
+from tests.baseline import restore_wagtail_baseline
 
 # Playwright's sync API runs an event loop in this thread; the tests still touch the ORM directly
 # (to build their data) and Django would otherwise refuse that inside a loop.
@@ -36,13 +34,8 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(autouse=True)
 def _wagtail_baseline(transactional_db):
-    """Browser tests commit for real, and each ends by emptying the database; put back the two
-    rows Wagtail's migrations made that every page needs: the default locale and the root page.
-    (Django's serialized_rollback would, but keeps its copy on a connection object that Playwright's
-    greenlet context does not share.)"""
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    """Browser tests commit for real, and each ends by emptying the database."""
+    restore_wagtail_baseline()
 
 
 def pytest_collection_modifyitems(items):

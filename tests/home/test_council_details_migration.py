@@ -8,6 +8,8 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from tests.baseline import restore_wagtail_baseline
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("home", "0002_top_tasks")]
@@ -24,6 +26,7 @@ def _migrate(targets):
 @pytest.fixture
 def old_schema():
     """The database as it was before council details existed; put back afterwards."""
+    restore_wagtail_baseline()  # an earlier transactional test may have emptied the database
     try:
         yield _migrate(BEFORE)
     finally:
