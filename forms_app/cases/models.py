@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
+from forms_app.connectors.validators import require_https
+
 from .enums import (
     FINISHED_STATUSES,
     OPEN_STATUSES,
@@ -58,6 +60,7 @@ class Queue(models.Model):
     webhook_url = models.URLField(
         _("send cases to (webhook)"),
         blank=True,
+        validators=[require_https],
         help_text=_(
             "Optional. An address in another system (such as a CRM) that receives each new case "
             "and change as signed JSON."

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 import pytest
+from bs4 import BeautifulSoup
 
 from forms_app.cases.enums import CaseStatus
 from forms_app.cases.models import Case, Queue
@@ -314,3 +315,27 @@ def test_superusers_see_deliveries_and_other_staff_do_not(
     inspect = client.get(reverse("webhook_deliveries:inspect", args=[delivery.pk]))
     assert inspect.status_code == 200
     assert "Sam Jones" in inspect.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("address", "accepted"),
+    [
+        ("https://crm.example.gov.uk/townhall/cases", True),
+        ("http://crm.example.gov.uk/townhall/cases", False),
+        ("http://127.0.0.1:8080/cases", True),  # a receiver on this machine, under development
+        ("http://localhost/cases", True),
+        ("http://10.0.0.5/cases", False),
+    ],
+)
+def test_cases_are_only_sent_over_https(client, django_user_model, address, accepted):
+    boss = django_user_model.objects.create_superuser("boss", "boss@example.com", "x")
+    client.force_login(boss)
+    group = Group.objects.create(name="Waste team")
+    response = client.post(
+        reverse("queues:add"),
+        {"name": "Waste", "group": group.pk, "sla_working_days": 5, "webhook_url": address},
+    )
+    assert Queue.objects.filter(webhook_url=address).exists() is accepted
+    if not accepted:
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert "Enter an address that starts with https://" in soup.get_text()
