@@ -3,7 +3,8 @@
 Each case keeps its resident's details for `retention_days` after it was closed or cancelled (the
 form sets the number when the case is opened). After that, `purge_expired_cases` (daily) blanks the
 contact fields, replaces every answer with REMOVED, on the case and on the submission it came from,
-and deletes the files the resident uploaded. The case itself stays, with its reference, form, queue,
+and deletes the files the resident uploaded; systems sent the case by webhook are told to remove
+their copy ("case.anonymised"). The case itself stays, with its reference, form, queue,
 dates, statuses and history, so reports still count it and the audit trail still reads.
 
 Resolved cases are not touched: a resolved case can be reopened if the resident comes back, so its
@@ -23,6 +24,7 @@ from forms_app.notifications.models import Notification
 
 from .enums import CaseStatus, UpdateKind
 from .models import Case
+from .signals import case_anonymised
 
 REMOVED = "[removed]"
 EXPIRING_STATUSES = frozenset({CaseStatus.CLOSED, CaseStatus.CANCELLED})
@@ -112,6 +114,7 @@ def anonymise_case(case, now=None):
     Notification.objects.filter(case=case).anonymise()
     case.updates.create(kind=UpdateKind.ANONYMISED, created_at=now)
     log(case, "cases.anonymise", user=None, timestamp=now)
+    case_anonymised.send(sender=Case, case=case)
     return True
 
 

@@ -4,3 +4,6 @@ from django.dispatch import Signal
 # so notifications and connectors queue their work with it, or not at all.
 case_created = Signal()
 case_updated = Signal()
+# Sent in the transaction that removed a case's personal details (sender: Case, case=...), so
+# the systems that were sent a copy can be told to remove theirs.
+case_anonymised = Signal()

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 import requests
 
-from .enums import MAX_ATTEMPTS, RETRY_DELAYS, DeliveryStatus
+from .enums import MAX_ATTEMPTS, RETRY_DELAYS, DeliveryStatus, WebhookEvent
 from .models import LAST_ERROR_MAX_LENGTH, WebhookDelivery
 from .payloads import case_payload
 
@@ -187,7 +187,10 @@ def clear_old_payloads(now):
     finished = WebhookDelivery.objects.exclude(status=DeliveryStatus.PENDING).filter(
         last_attempt_at__lt=now - KEEP_PAYLOADS_FOR
     )
-    anonymised = WebhookDelivery.objects.filter(case__anonymised_at__isnull=False)
+    # (The "case.anonymised" delivery itself holds nothing personal, and must still be sent.)
+    anonymised = WebhookDelivery.objects.filter(case__anonymised_at__isnull=False).exclude(
+        event=WebhookEvent.CASE_ANONYMISED
+    )
     return (finished | anonymised).filter(payload__isnull=False).update(payload=None)
 
 

@@ -13,3 +13,4 @@ class DeliveryStatus(models.TextChoices):
 class WebhookEvent(models.TextChoices):
     CASE_CREATED = "case.created", _("Case created")
     CASE_UPDATED = "case.updated", _("Case updated")
+    CASE_ANONYMISED = "case.anonymised", _("Personal details removed")

@@ -2,8 +2,12 @@
 
 It contains residents' personal data (names, contact details, whatever they answered), so it is
 meant only for the council's own systems, over HTTPS. Stored file names are left out: receivers get
-the name the resident gave a file, never the private storage path.
+the name the resident gave a file, never the private storage path. When retention removes a
+case's personal details, "case.anonymised" carries only the reference: the receiver removes its
+copy.
 """
+
+from .enums import WebhookEvent
 
 
 def _answer(row):
@@ -33,6 +37,14 @@ def _update(update):
 
 def case_payload(case, event, update=None):
     """A JSON-ready dict describing `case` for `event`."""
+    if event == WebhookEvent.CASE_ANONYMISED:
+        # Nothing personal is left to send: which case, and that its copy must go too.
+        return {
+            "event": str(event),
+            "reference": case.reference,
+            "queue": case.queue.name,
+            "anonymised_at": case.anonymised_at.isoformat(),
+        }
     return {
         "event": str(event),
         "reference": case.reference,

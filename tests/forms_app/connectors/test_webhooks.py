@@ -10,12 +10,14 @@ from io import StringIO
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 from bs4 import BeautifulSoup
 
 from forms_app.cases.enums import CaseStatus
 from forms_app.cases.models import Case, Queue
+from forms_app.cases.retention import purge_expired_cases
 from forms_app.cases.routing import open_case
 from forms_app.connectors.enums import DeliveryStatus
 from forms_app.connectors.models import WebhookDelivery
@@ -339,3 +341,28 @@ def test_cases_are_only_sent_over_https(client, django_user_model, address, acce
     if not accepted:
         soup = BeautifulSoup(response.content, "html.parser")
         assert "Enter an address that starts with https://" in soup.get_text()
+
+
+def test_receivers_are_told_to_remove_their_copy_when_retention_removes_the_details(
+    crm_queue, receiver, signing_key, new_case, django_capture_on_commit_callbacks
+):
+    case = new_case()
+    # Closed 100 days ago, past the form's 90 days.
+    long_ago = timezone.now() - datetime.timedelta(days=100)
+    Case.objects.filter(pk=case.pk).update(status=CaseStatus.CLOSED, closed_at=long_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert purge_expired_cases() == 1
+
+    request = receiver.requests[-1]
+    assert request["headers"]["X-Townhall-Event"] == "case.anonymised"
+    assert _verify(request, signing_key)
+    sent = json.loads(request["body"])
+    assert sent["event"] == "case.anonymised"
+    assert sent["reference"] == "FT7K9QWX"
+    assert b"Sam Jones" not in request["body"]
+    assert b"sam@example.com" not in request["body"]
+    # Earlier deliveries lose their copy of the details; this one, which has none, is kept.
+    _sweep(timezone.now() + datetime.timedelta(minutes=1))
+    payloads = dict(WebhookDelivery.objects.values_list("event", "payload").order_by("pk"))
+    assert payloads["case.created"] is None
+    assert payloads["case.anonymised"]["reference"] == "FT7K9QWX"
