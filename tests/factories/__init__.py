@@ -10,6 +10,7 @@ from .pages import (
     ServiceIndexPageFactory,
     ServicePageFactory,
     StepByStepPageFactory,
+    publish_translation,
 )
 from .users import UserFactory
 
@@ -24,4 +25,5 @@ __all__ = [
     "ServicePageFactory",
     "StepByStepPageFactory",
     "UserFactory",
+    "publish_translation",
 ]

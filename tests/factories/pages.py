@@ -89,3 +89,14 @@ class StepByStepPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StepByStepPage
+
+
+def publish_translation(page, locale, **fields):
+    """`page` translated into `locale` the way the demo's Welsh pages are made: Wagtail's
+    copy_for_translation with these fields, then published. wagtail-localize knows nothing of it."""
+    translated = page.specific.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from home.demo import seed_council_settings
 from home.models import CouncilDetails, CouncilSettings
-from tests.factories import UserFactory
+from tests.factories import UserFactory, publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -66,22 +66,13 @@ def english_details(service_page):
     return details
 
 
-def _translate(page, locale, **fields):
-    translation = page.specific.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
-
-
 @pytest.fixture
 def welsh_pages(service_page, welsh):
     """The home page, the bins section and the missed bin service in Welsh."""
     section = service_page.get_parent()
-    _translate(section.get_parent(), welsh, title="Cyngor Testshire")
-    _translate(section, welsh, title="Biniau ac ailgylchu", slug="biniau")
-    translation = _translate(
+    publish_translation(section.get_parent(), welsh, title="Cyngor Testshire")
+    publish_translation(section, welsh, title="Biniau ac ailgylchu", slug="biniau")
+    translation = publish_translation(
         service_page, welsh, title="Rhoi gwybod am fin heb ei gasglu", slug="rhoi-gwybod-am-fin"
     )
     assert translation.url == WELSH_SERVICE

@@ -19,6 +19,7 @@ from tests.factories import (
     ServiceIndexPageFactory,
     ServicePageFactory,
     UserFactory,
+    publish_translation,
 )
 
 REPORT_URL = reverse("translations_to_update")
@@ -47,17 +48,6 @@ def english_home(db):
     return home
 
 
-def translate_by_copy(page, locale, **fields):
-    """A translation made the way home/demo_cy.py makes the demo's Welsh pages: Wagtail's
-    copy_for_translation, then published. wagtail-localize knows nothing of it."""
-    translated = page.specific.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
-
-
 @pytest.fixture
 def bins_section(english_home, welsh):
     """'Bins and recycling', with the home page and itself already in Welsh (as in the demo), so a
@@ -66,8 +56,8 @@ def bins_section(english_home, welsh):
         parent=english_home, title="Bins and recycling", slug="bins-and-recycling"
     )
     section.save_revision().publish()
-    translate_by_copy(english_home, welsh, title="Cyngor Testshire", slug="cartref")
-    translate_by_copy(section, welsh, title="Biniau ac ailgylchu", slug="biniau-ac-ailgylchu")
+    publish_translation(english_home, welsh, title="Cyngor Testshire", slug="cartref")
+    publish_translation(section, welsh, title="Biniau ac ailgylchu", slug="biniau-ac-ailgylchu")
     return section
 
 

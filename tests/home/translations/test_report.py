@@ -12,9 +12,9 @@ from wagtail.models import GroupPagePermission
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.factories import ServicePageFactory
+from tests.factories import ServicePageFactory, publish_translation
 
-from .conftest import REPORT_URL, edit_url, notices, report, staff_client, translate_by_copy
+from .conftest import REPORT_URL, edit_url, notices, report, staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def republish(page, **changes):
 @pytest.fixture
 def copied_pair(service_page, welsh):
     """An English service page and its Welsh page, made as the demo makes them."""
-    return service_page, translate_by_copy(
+    return service_page, publish_translation(
         service_page, welsh, title="Rhoi gwybod am fin heb ei gasglu", slug="rhoi-gwybod"
     )
 
@@ -95,7 +95,7 @@ def test_the_latest_english_change_comes_first(editor_client, copied_pair, welsh
     english, _ = copied_pair
     other = ServicePageFactory(parent=english.get_parent(), title="Order a new bin", slug="new-bin")
     other.save_revision().publish()
-    translate_by_copy(other, welsh, title="Archebu bin newydd", slug="bin-newydd")
+    publish_translation(other, welsh, title="Archebu bin newydd", slug="bin-newydd")
 
     republish(other, summary="Changed first.")
     republish(english, summary="Changed second.")
@@ -191,7 +191,7 @@ def test_the_report_takes_the_same_few_queries_however_many_pages(
     for number in range(pages):
         page = ServicePageFactory(parent=section, title=f"Service {number}", slug=f"s-{number}")
         page.save_revision().publish()
-        translate_by_copy(page, welsh, title=f"Gwasanaeth {number}", slug=f"g-{number}")
+        publish_translation(page, welsh, title=f"Gwasanaeth {number}", slug=f"g-{number}")
         republish(page, summary="Changed.")
 
     # 14 today (session, user, permissions, menus, the count and the rows), for 2 pages or 12.
