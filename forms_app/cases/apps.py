@@ -8,6 +8,8 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases and queues")
 
     def ready(self):
-        from .signal_handlers import register_signal_handlers
+        from forms_app.journeys.intake import register_intake
 
-        register_signal_handlers()
+        from .intake import open_case_for_submission
+
+        register_intake(open_case_for_submission)

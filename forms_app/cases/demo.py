@@ -22,6 +22,7 @@ QUEUES = {
     "Housing": ("Housing", 10),
     "Customer services": ("Customer services", 5),
 }
+RECEPTION = "Customer services"
 # form title: queue (a rule on the whole form)
 ROUTES = {
     "Report a missed bin collection": "Waste",
@@ -63,6 +64,10 @@ def seed_queues(stdout):
                 "is_default": name == "Customer services",
             },
         )
+    # Reception staff complete forms for residents who come to the desk (assisted digital).
+    Group.objects.get(name=RECEPTION).permissions.add(
+        Permission.objects.get(content_type__app_label="journeys", codename="assist_residents")
+    )
     for title, queue_name in ROUTES.items():
         journey = JourneyPage.objects.filter(title=title).first()
         if journey and not RoutingRule.objects.filter(journey=journey).exists():

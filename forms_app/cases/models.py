@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
-from forms_app.connectors.validators import require_https
+from forms_app.journeys.answers import Answers
 
 from .enums import (
     FINISHED_STATUSES,
@@ -25,6 +25,8 @@ from .enums import (
     Priority,
     UpdateKind,
 )
+from .signals import case_updated
+from .validators import require_https
 
 
 class Queue(models.Model):
@@ -90,8 +92,9 @@ class Queue(models.Model):
 class RoutingRule(models.Model):
     """Sends a form's submissions (or those with a particular answer) to a queue."""
 
+    # Any journey page type (online form, Direct Debit, booking).
     journey = models.ForeignKey(
-        "journeys.JourneyPage",
+        "wagtailcore.Page",
         verbose_name=_("online form"),
         on_delete=models.CASCADE,
         related_name="routing_rules",
@@ -159,11 +162,11 @@ class Case(models.Model):
         related_name="case",
     )
     journey = models.ForeignKey(
-        "journeys.JourneyPage",
+        "wagtailcore.Page",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="cases",
+        related_name="journey_cases",
         verbose_name=_("online form"),
     )
     summary = models.CharField(_("summary"), max_length=255)
@@ -218,6 +221,9 @@ class Case(models.Model):
     def __str__(self):
         return f"{self.reference}: {self.summary}"
 
+    def get_answers(self):
+        return Answers.from_json(self.answers)
+
     @property
     def is_open(self):
         return self.status in OPEN_STATUSES
@@ -260,8 +266,6 @@ class Case(models.Model):
             public=bool(public_message),
         )
         log(self, "cases.status", user=user, data={"from": previous, "to": new_status})
-        from .signals import case_updated
-
         case_updated.send(sender=Case, case=self, update=update)
         return update
 
@@ -276,8 +280,6 @@ class Case(models.Model):
             public=public,
         )
         log(self, "cases.message" if public else "cases.note", user=user)
-        from .signals import case_updated
-
         case_updated.send(sender=Case, case=self, update=update)
         return update
 

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import assisted
+from forms_app.journeys import assisted
+
 from .reports import ChannelShiftReportView, can_view_report
 from .resident_views import HelpAResidentView
 

@@ -18,9 +18,9 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from forms_app.journeys import assisted
 from townhall import ratelimit
 
-from . import assisted
 from .enums import CaseStatus
 from .models import Case
 from .resident_forms import EMAIL, CheckProgressForm, compact_email, compact_postcode

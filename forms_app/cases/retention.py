@@ -3,30 +3,30 @@
 Each case keeps its resident's details for `retention_days` after it was closed or cancelled (the
 form sets the number when the case is opened). After that, `purge_expired_cases` (daily) blanks the
 contact fields, replaces every answer with REMOVED, on the case and on the submission it came from,
-and deletes the files the resident uploaded; systems sent the case by webhook are told to remove
-their copy ("case.anonymised"). The case itself stays, with its reference, form, queue,
-dates, statuses and history, so reports still count it and the audit trail still reads.
+and deletes the files the resident uploaded. The apps that kept a copy hear `case_anonymised` in
+the same transaction: notifications forget what they said and to whom, and systems sent the case
+by webhook are told to remove theirs ("case.anonymised"). The case itself stays, with its
+reference, form, queue, dates, statuses and history, so reports still count it and the audit
+trail still reads.
 
 Resolved cases are not touched: a resolved case can be reopened if the resident comes back, so its
 clock starts only when it is closed.
 """
 
 import datetime
-from collections.abc import Mapping
 
 from django.db import transaction
 from django.utils import timezone
 
 from wagtail.log_actions import log
 
+from forms_app.journeys.answers import REMOVED, Answers
 from forms_app.journeys.uploads import delete_upload
-from forms_app.notifications.models import Notification
 
 from .enums import CaseStatus, UpdateKind
 from .models import Case
 from .signals import case_anonymised
 
-REMOVED = "[removed]"
 EXPIRING_STATUSES = frozenset({CaseStatus.CLOSED, CaseStatus.CANCELLED})
 
 
@@ -50,26 +50,13 @@ def expired_cases(now):
 
 
 def stored_files(rows):
-    """Private storage names of the files attached to these answers."""
-    return [
-        row["value"]["name"]
-        for row in rows or []
-        if isinstance(row.get("value"), Mapping)
-        and row["value"].get("name")
-        and (row.get("type") == "file_upload" or "content_type" in row["value"])
-    ]
+    """Private storage names of the files attached to these stored answer rows."""
+    return [stored.name for stored in Answers.from_json(rows).files()]
 
 
 def scrub_answers(rows):
     """The answers with what the resident said removed, and the questions they were asked kept."""
-    return [
-        {
-            **row,
-            "value": REMOVED if row.get("value") not in (None, "", []) else row.get("value"),
-            "display": REMOVED if row.get("display") else row.get("display", ""),
-        }
-        for row in rows or []
-    ]
+    return Answers.from_json(rows).scrubbed().as_json()
 
 
 @transaction.atomic
@@ -111,7 +98,6 @@ def anonymise_case(case, now=None):
         submission.save(update_fields=["answers"])
     # Notes and messages can quote the resident; what happened and when stays in the history.
     case.updates.exclude(text="").update(text=str(REMOVED))
-    Notification.objects.filter(case=case).anonymise()
     case.updates.create(kind=UpdateKind.ANONYMISED, created_at=now)
     log(case, "cases.anonymise", user=None, timestamp=now)
     case_anonymised.send(sender=Case, case=case)

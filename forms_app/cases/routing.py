@@ -8,6 +8,7 @@ from wagtail.log_actions import log
 
 from .enums import Channel, UpdateKind
 from .models import Case, Queue, RoutingRule
+from .signals import case_created
 from .working_days import add_working_days
 
 UNROUTED = _("Unrouted submissions")
@@ -34,36 +35,21 @@ def queue_for(journey, answers):
     return default
 
 
-def _first_of_type(rows, kind):
-    for row in rows:
-        if row["type"] == kind and row["value"]:
-            return row["value"]
-    return None
-
-
-def resident_details(rows):
-    """Contact details from the answers, found by the type of question that asked for them."""
-    address = _first_of_type(rows, "address") or {}
-    name = next(
-        (
-            row["value"]
-            for row in rows
-            if row["type"] == "text" and "name" in row["name"] and row["value"]
-        ),
-        "",
-    )
+def resident_details(answers):
+    """The case's contact fields, from the answers that hold the resident's name and details."""
+    resident = answers.resident()
     return {
-        "resident_name": name or "",
-        "resident_email": _first_of_type(rows, "email") or "",
-        "resident_phone": _first_of_type(rows, "phone") or "",
-        "resident_postcode": (_first_of_type(rows, "postcode") or address.get("postcode") or ""),
+        "resident_name": resident["name"],
+        "resident_email": resident["email"],
+        "resident_phone": resident["phone"],
+        "resident_postcode": resident["postcode"],
     }
 
 
 @transaction.atomic
 def open_case(submission, *, channel=Channel.ONLINE, assisted_by=None):
-    answers = {row["name"]: row["value"] for row in submission.answers}
-    queue = queue_for(submission.journey, answers)
+    answers = submission.get_answers()
+    queue = queue_for(submission.journey, answers.values())
     case = Case.objects.create(
         reference=submission.reference,
         submission=submission,
@@ -76,11 +62,9 @@ def open_case(submission, *, channel=Channel.ONLINE, assisted_by=None):
         channel=channel,
         assisted_by=assisted_by,
         retention_days=submission.retention_days,
-        **resident_details(submission.answers),
+        **resident_details(answers),
     )
     case.updates.create(kind=UpdateKind.CREATED, author=assisted_by, public=True)
     log(case, "cases.create", user=assisted_by)
-    from .signals import case_created
-
     case_created.send(sender=Case, case=case)
     return case

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import BaseColumn, Column, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -29,14 +30,12 @@ from wagtail.log_actions import log
 
 from forms_app.journeys.references import format_reference, normalise_reference
 from forms_app.journeys.uploads import open_upload
-from forms_app.notifications.models import notifications_for_case
 
 from .enums import TRANSITIONS, CaseStatus
 from .forms import RESIDENT, AssignForm, BulkActionForm, NoteForm, StatusForm
 from .models import Case, CaseLogEntry
 from .permissions import SEE, case_permission_policy
 
-FILE_UPLOAD = "file_upload"
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -240,19 +239,23 @@ class CaseDetailView(
 
     def get_answers(self):
         answers = []
-        for index, row in enumerate(self.object.answers or []):
-            value = row.get("value")
-            answer = {
-                "label": row.get("label") or row.get("name", ""),
-                "display": row.get("display") or _plain(value),
-                "file_url": None,
-            }
-            if row.get("type") == FILE_UPLOAD and isinstance(value, dict) and value.get("name"):
-                answer["display"] = value.get("original_name") or answer["display"]
-                answer["size"] = value.get("size")
-                answer["file_url"] = reverse("cases:file", args=[self.object.pk, index])
-            answers.append(answer)
+        for index, answer in enumerate(self.object.get_answers()):
+            row = {"label": answer.label, "display": answer.display or _plain(answer.value)}
+            stored = answer.file
+            if stored is not None:
+                row.update(
+                    display=stored.original_name,
+                    size=stored.size,
+                    file_url=reverse("cases:file", args=[self.object.pk, index]),
+                )
+            answers.append(row)
         return answers
+
+    def get_panels(self):
+        """Panels other apps add to the case page (notifications: the messages sent), through the
+        "case_detail_panels" hook: fn(request, case) returning HTML, or None to add nothing."""
+        panels = (fn(self.request, self.object) for fn in hooks.get_hooks("case_detail_panels"))
+        return [panel for panel in panels if panel]
 
     def get_forms(self):
         case = self.object
@@ -273,7 +276,7 @@ class CaseDetailView(
                 "reference": pretty_reference(case.reference),
                 "answers": self.get_answers(),
                 "updates": case.updates.select_related("author"),
-                "notifications": notifications_for_case(case),
+                "case_panels": self.get_panels(),
                 "log_entries": CaseLogEntry.objects.for_instance(case)
                 .select_related("user")
                 .order_by("-timestamp", "-pk"),
@@ -393,25 +396,19 @@ class CaseFileView(CaseScopeMixin, PermissionCheckedMixin, View):
     http_method_names = ["get"]
 
     def get(self, request, pk, index):
-        rows = self.object.answers or []
-        if index >= len(rows):
-            raise Http404
-        row = rows[index]
-        value = row.get("value")
-        if row.get("type") != FILE_UPLOAD or not isinstance(value, dict) or not value.get("name"):
+        answers = self.object.get_answers()
+        stored = answers[index].file if index < len(answers) else None
+        if stored is None:
             raise Http404
         try:
-            handle = open_upload(value["name"])
+            handle = open_upload(stored.name)
         except (OSError, SuspiciousFileOperation) as error:
             # Removed by retention, or a stored name that does not stay inside the storage.
             raise Http404 from error
-        filename = value.get("original_name") or "upload"
+        filename = stored.original_name
         log(self.object, "cases.file_download", user=request.user, data={"file": filename})
         return FileResponse(
-            handle,
-            as_attachment=True,
-            filename=filename,
-            content_type=value.get("content_type") or "application/octet-stream",
+            handle, as_attachment=True, filename=filename, content_type=stored.content_type
         )
 
 

@@ -4,10 +4,12 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from forms_app.journeys.pages import journey_page_models
 
 from . import views
 from .filters import CaseFilterSet
@@ -148,7 +150,7 @@ class RoutingRuleViewSet(ModelViewSet):
     list_display = ["__str__", "queue", "order"]
     list_filter = ["queue"]
     panels = [
-        FieldPanel("journey"),
+        PageChooserPanel("journey", page_type=journey_page_models()),
         FieldPanel("question_name"),
         FieldPanel("answer"),
         FieldPanel("queue"),

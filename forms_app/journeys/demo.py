@@ -36,7 +36,7 @@ def _contact_page():
     return _page(
         "contact-details",
         [
-            _q("text", "Full name", "full_name"),
+            _q("text", "Full name", "full_name", holds_name=True),
             _q("email", "Email address", "email", hint="We will send your reference number here."),
             _q("phone", "Phone number", "phone", required=False),
         ],

@@ -1,6 +1,6 @@
 """Where a journey in progress lives: the resident's session, one entry per form page."""
 
-from .uploads import delete_upload
+from .uploads import delete_upload, stored_file
 
 STATE_PREFIX = "journey:"
 DONE_PREFIX = "journey-done:"
@@ -28,5 +28,6 @@ def forget_unfinished_journeys(session):
         state = session.pop(key)
         if isinstance(state, dict):
             for answer in state.get("answers", {}).values():
-                if isinstance(answer, dict) and answer.get("name"):
-                    delete_upload(answer["name"])
+                uploaded = stored_file(answer)
+                if uploaded is not None:
+                    delete_upload(uploaded.name)

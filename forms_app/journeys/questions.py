@@ -593,6 +593,8 @@ class BaseQuestionBlock(TranslatedWordsMixin, blocks.StructBlock):
 
     question_type = ""
     is_question = True
+    # A sensitive answer (bank details) is kept only masked: see answers.py.
+    sensitive = False
     # What translators are offered. The name, the settings and the option values are kept, so
     # answers to every language's version of a form mean the same to rules and casework.
     translated_words = ("label", "hint", "error_message")
@@ -705,6 +707,11 @@ class BaseQuestionBlock(TranslatedWordsMixin, blocks.StructBlock):
     def branch_values(self, value):
         return []
 
+    def masked_display(self, value, stored):
+        """What staff, exports and webhooks see of a sensitive answer: a type that holds one says
+        how much can show (bank details: the last two digits)."""
+        return str(_("Hidden for security"))
+
 
 class _FieldsetMixin:
     """Questions asked with several inputs sit in a fieldset whose legend is the question."""
@@ -727,6 +734,16 @@ class TextQuestionBlock(BaseQuestionBlock):
         max_value=TEXT_MAX_LENGTH,
         label=_("Longest answer (characters)"),
         help_text=_("Optional. Left blank, answers can be up to 500 characters."),
+    )
+    holds_name = blocks.BooleanBlock(
+        required=False,
+        default=False,
+        label=_("This is the resident's name"),
+        help_text=_(
+            "Tick if the answer is the name of the person filling in the form. Staff see it as "
+            "the resident's name on the case, and it becomes optional when staff fill in the "
+            "form for a resident at reception."
+        ),
     )
 
     class Meta:
@@ -759,6 +776,7 @@ class TextQuestionBlock(BaseQuestionBlock):
 class LongTextQuestionBlock(TextQuestionBlock):
     question_type = "long_text"
     default_max_length = LONG_TEXT_MAX_LENGTH
+    holds_name = None  # a name is never a long answer
 
     max_length = blocks.IntegerBlock(
         required=False,

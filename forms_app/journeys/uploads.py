@@ -18,6 +18,8 @@ import codecs
 import re
 import unicodedata
 import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -29,6 +31,36 @@ import filetype
 ORIGINAL_NAME_MAX_LENGTH = 100
 # Enough for every signature filetype knows, including the first entries of an Office zip.
 _HEAD_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A resident's file in private storage, as a file question's answer describes it
+    (store_upload() makes the description)."""
+
+    name: str
+    original_name: str
+    size: int | None = None
+    content_type: str = "application/octet-stream"
+
+    @classmethod
+    def from_value(cls, value):
+        """The file an answer's value describes, or None: the one "is this a file?" test."""
+        # What store_upload() writes: a storage name and the type the contents showed. (An
+        # address, or bank details, is a mapping too, but never has both.)
+        if not isinstance(value, Mapping) or not value.get("name") or "content_type" not in value:
+            return None
+        return cls(
+            name=str(value["name"]),
+            original_name=str(value.get("original_name") or "upload"),
+            size=value.get("size"),
+            content_type=str(value.get("content_type") or "application/octet-stream"),
+        )
+
+
+def stored_file(value):
+    """The file an answer's value describes, or None: the one "is this a file?" test."""
+    return StoredFile.from_value(value)
 
 
 def private_media_root():

@@ -10,25 +10,24 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from crispy_forms_gds.helper import FormHelper
 
-from forms_app.cases.assisted import assisted_optional_fields
 from townhall import ratelimit
 
 from . import questions as answer_types
+from .answers import answers_on_path, sensitive_names
+from .assisted import assisted_optional_fields
+from .models import SavedProgress, Submission
 from .progress import done_key, state_key
-from .references import unique_reference
 from .resume import ResumeLinkExpired, ResumeLinkInvalid, make_resume_token, read_resume_token
-from .signals import submission_received
-from .uploads import delete_upload, store_upload
+from .submit import SubmissionRefused, submit_journey
+from .uploads import delete_upload, store_upload, stored_file
 
 SUBMITS_PER_HOUR = 10
 HONEYPOT = "website"
@@ -99,7 +98,7 @@ def step(request, page, step_slug):
 
     form = _question_form(current, answers, request)
     if request.method == "POST":
-        if request.POST.get("save_and_return"):
+        if request.POST.get("save_and_return") and page.allow_save_and_return:
             _keep_valid_answers(form, current, answers)
             _save_state(request, page, state)
             return HttpResponseRedirect(f"{page.url}save/")
@@ -110,8 +109,29 @@ def step(request, page, step_slug):
                 _delete_stored_file(answers[name])  # on a page no longer reached
             _save_state(request, page, state)
             return _go_on(request, page, journey, current, state["answers"])
-    context.update(form=form, heading=_heading(current))
+    refusal = _pop_refusal(request, page, current)
+    context.update(form=form, heading=_heading(current), refusal=refusal)
     return _render(request, page, "journeys/question_page.html", context)
+
+
+def _refuse(request, page, refusal):
+    """Keep the submit hook's message for the step it names, and send the resident there."""
+    state = _state(request, page)
+    state["refusal"] = {"step": refusal.step or "", "message": str(refusal.message)}
+    _save_state(request, page, state)
+    step = page.journey().by_slug.get(refusal.step or "")
+    return HttpResponseRedirect(_step_url(page, step) if step else _check_url(page))
+
+
+def _pop_refusal(request, page, step=None):
+    """The message a refused submit left for this step (or for check your answers), once."""
+    state = _state(request, page)
+    refusal = state.get("refusal")
+    if not refusal or refusal.get("step", "") != (step.slug if step else ""):
+        return ""
+    state.pop("refusal")
+    _save_state(request, page, state)
+    return refusal["message"]
 
 
 def _heading(step):
@@ -140,13 +160,13 @@ def _question_form(step, answers, request):
     # At reception, staff may not have the resident's contact details: they become optional.
     assisted_optional_fields(request, form)
     for name in step.question_names:
-        stored = answers.get(name)
-        if isinstance(stored, dict) and stored.get("original_name") and name in form.fields:
+        uploaded = stored_file(answers.get(name))
+        if uploaded is not None and name in form.fields:
             # A file is already uploaded: a new one replaces it, but none is needed.
             form.fields[name].required = False
             form.fields[name].help_text = format_html(
                 _("You have uploaded {name}. Choose a different file only to replace it."),
-                name=stored["original_name"],
+                name=uploaded.original_name,
             )
     return form
 
@@ -157,15 +177,16 @@ def _store_answers(form, step, answers):
         if isinstance(cleaned, UploadedFile):
             _delete_stored_file(answers.get(name))  # a new file replaces the old one
             answers[name] = store_upload(cleaned)
-        elif answer_types.is_file_question(question) and isinstance(answers.get(name), dict):
+        elif answer_types.is_file_question(question) and stored_file(answers.get(name)):
             continue  # nothing new chosen: keep the file already uploaded
         else:
             answers[name] = answer_types.answer_for_storage(question, cleaned)
 
 
 def _delete_stored_file(answer):
-    if isinstance(answer, dict) and answer.get("name"):
-        delete_upload(answer["name"])
+    uploaded = stored_file(answer)
+    if uploaded is not None:
+        delete_upload(uploaded.name)
 
 
 def _keep_valid_answers(form, step, answers):
@@ -189,21 +210,11 @@ def _go_on(request, page, journey, current, answers):
 
 
 def _summary(page, journey, answers):
-    steps, _ = journey.path(answers)
-    rows = []
-    for step in steps:
-        for question, name in step.answerable:
-            rows.append(
-                {
-                    "name": name,
-                    "type": question.block_type,
-                    "label": str(question.value["label"]),
-                    "value": answers.get(name),
-                    "display": answer_types.display_answer(question, answers.get(name)),
-                    "change_url": _step_url(page, step, change=True),
-                }
-            )
-    return rows
+    """The check your answers rows: each answer the resident gave, with its Change link."""
+    return [
+        {"answer": answer, "change_url": _step_url(page, step, change=True)}
+        for step, answer in answers_on_path(journey, answers)
+    ]
 
 
 class SubmitForm(forms.Form):
@@ -221,13 +232,15 @@ def check_answers(request, page):
     _, complete = journey.path(answers)
     if not complete:
         return HttpResponseRedirect(_where_to_resume(page, journey, answers))
-    context = {"rows": _summary(page, journey, answers), "token": state["token"]}
+    context = {
+        "rows": _summary(page, journey, answers),
+        "token": state["token"],
+        "refusal": _pop_refusal(request, page),
+    }
     return _render(request, page, "journeys/check_answers.html", context)
 
 
 def _submit(request, page, journey, state):
-    from .models import Submission
-
     form = SubmitForm(request.POST)
     if not form.is_valid():
         return HttpResponseRedirect(_check_url(page))
@@ -246,25 +259,9 @@ def _submit(request, page, journey, state):
     if not complete:
         return HttpResponseRedirect(_where_to_resume(page, journey, answers))
     try:
-        with transaction.atomic():
-            submission = Submission.objects.create(
-                reference=unique_reference(
-                    lambda ref: Submission.objects.filter(reference=ref).exists()
-                ),
-                token=token,
-                journey=page,
-                journey_title=page.title,
-                answers=[
-                    {key: row[key] for key in ("name", "type", "label", "value", "display")}
-                    for row in _summary(page, journey, answers)
-                ],
-                language=translation.get_language(),
-                retention_days=page.retention_days,
-            )
-            submission_received.send(sender=Submission, submission=submission, request=request)
-    except IntegrityError:
-        # The same token arrived twice at once: the first one won.
-        submission = Submission.objects.get(token=token)
+        submission = submit_journey(request, page, answers, token)
+    except SubmissionRefused as refusal:
+        return _refuse(request, page, refusal)
     return _confirmed(request, page, submission)
 
 
@@ -275,8 +272,6 @@ def _confirmed(request, page, submission):
 
 
 def confirmation(request, page):
-    from .models import Submission
-
     reference = request.session.get(done_key(page))
     submission = Submission.objects.filter(reference=reference, journey=page).first()
     if submission is None:
@@ -306,12 +301,13 @@ class SaveProgressForm(forms.Form):
 
 
 def save_progress(request, page):
-    from .models import SavedProgress
-
     state = _state(request, page)
     form = SaveProgressForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        saved = SavedProgress.objects.create(journey=page, answers=state["answers"])
+        # Sensitive answers (bank details) never leave the session: the resident gives them again.
+        hidden = sensitive_names(page.journey())
+        kept = {name: value for name, value in state["answers"].items() if name not in hidden}
+        saved = SavedProgress.objects.create(journey=page, answers=kept)
         query = urlencode({"token": make_resume_token(str(saved.pk))})
         link = request.build_absolute_uri(f"{page.url}resume/?{query}")
         send_mail(
@@ -330,8 +326,6 @@ def save_progress(request, page):
 
 
 def resume(request, page, token):
-    from .models import SavedProgress
-
     try:
         saved = SavedProgress.objects.filter(pk=read_resume_token(token), journey=page).first()
     except ResumeLinkExpired:

@@ -94,14 +94,14 @@ def check_progress_url(language):
 def render(case, kind, channel, language, update=None):
     """(subject, body) for this case, in `language`: what the resident or team will read."""
     with translation.override(language):
-        journey = case.journey if case.journey_id else None
+        journey = case.journey.specific if case.journey_id else None
         context = {
             "case": case,
             "reference": case.reference,
             "summary": case.summary,
             "council_name": council_name(),
             "message": update.text if update is not None and update.public else "",
-            "what_happens_next": plain_text(journey.what_happens_next) if journey else "",
+            "what_happens_next": plain_text(getattr(journey, "what_happens_next", "")),
             "check_progress_url": check_progress_url(language),
             "admin_url": absolute_url("/admin/"),
         }

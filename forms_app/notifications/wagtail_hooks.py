@@ -1,7 +1,9 @@
+from django.template.loader import render_to_string
+
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .models import Notification
+from .models import Notification, notifications_for_case
 from .permissions import NotificationPermissionPolicy
 from .viewsets import NotificationViewSet
 
@@ -12,3 +14,14 @@ register_permission_policy(Notification, NotificationPermissionPolicy(Notificati
 @hooks.register("register_admin_viewset")
 def register_notification_viewset():
     return NotificationViewSet("notifications")
+
+
+@hooks.register("case_detail_panels")
+def messages_sent_panel(request, case):
+    """What the resident and team were sent about the case (the case page has checked that the
+    user may see the case)."""
+    return render_to_string(
+        "notifications/case_notifications.html",
+        {"notifications": notifications_for_case(case)},
+        request=request,
+    )

@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 
-from ..assisted import is_assisting
+from forms_app.journeys.assisted import is_assisting
 
 register = template.Library()
 

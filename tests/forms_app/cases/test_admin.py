@@ -17,13 +17,16 @@ import pytest
 
 from forms_app.cases.enums import CaseStatus, Channel, UpdateKind
 from forms_app.cases.models import Case, CaseLogEntry, RoutingRule
-from forms_app.cases.routing import open_case
 from forms_app.journeys.demo import MISSED_BIN
-from forms_app.journeys.models import JourneyPage, Submission
+from forms_app.journeys.models import JourneyPage
 from forms_app.journeys.uploads import store_upload
 from tests.factories import UserFactory
+from tests.factories.casework import CaseFactory, SubmissionFactory, answer, missed_bin_answers
 
 pytestmark = pytest.mark.django_db
+
+# Where the photo comes among a bin report's answers (see resident_rows()).
+PHOTO = 5
 
 INDEX = reverse("cases:index")
 # References use an alphabet without 0 and 1.
@@ -84,52 +87,22 @@ def missed_bin(service_page):
     return page
 
 
-def resident_rows(photo=None, **values):
-    rows = [
-        {
-            "name": "bin",
-            "type": "radios",
-            "label": "Which bin was missed?",
-            "value": "general",
-            "display": "General rubbish",
-        },
-        {
-            "name": "full_name",
-            "type": "text",
-            "label": "Full name",
-            "value": values.get("name", "Alys Morgan"),
-            "display": values.get("name", "Alys Morgan"),
-        },
-        {
-            "name": "email",
-            "type": "email",
-            "label": "Email address",
-            "value": values.get("email", "alys@example.com"),
-            "display": values.get("email", "alys@example.com"),
-        },
-        {
-            "name": "address",
-            "type": "address",
-            "label": "Address",
-            "value": {
-                "line_1": "4 Stryd Fawr",
-                "line_2": "",
-                "town": "Glanrhyd",
-                "postcode": values.get("postcode", "GR1 2BD"),
-            },
-            "display": "4 Stryd Fawr\nGlanrhyd\n" + values.get("postcode", "GR1 2BD"),
-        },
-    ]
+def resident_rows(photo=None, name="Alys Morgan"):
+    extra = []
     if photo is not None:
-        rows.append(
-            {
-                "name": "photo",
-                "type": "file_upload",
-                "label": "Photo of the bin",
-                "value": photo,
-                "display": photo["original_name"],
-            }
+        extra.append(
+            answer(
+                "photo",
+                photo,
+                type="file_upload",
+                label="Photo of the bin",
+                display=photo["original_name"],
+            )
         )
+    rows = missed_bin_answers(
+        name=name, email="alys@example.com", line_1="4 Stryd Fawr", extra=extra
+    )
+    rows[0]["display"] = "General rubbish"
     return rows
 
 
@@ -138,16 +111,10 @@ def bin_report(missed_bin, waste_queue, housing_queue, private_media):
     """A resident's missed-bin report with a photo, routed to Waste as a real submission is."""
     RoutingRule.objects.create(journey=missed_bin, queue=waste_queue)
     photo = store_upload(SimpleUploadedFile("bin photo.txt", b"the bin, not emptied"))
-    submission = Submission.objects.create(
-        reference="HT7K9QWX",
-        token="00000000-0000-4000-8000-000000000001",
-        journey=missed_bin,
-        journey_title=missed_bin.title,
-        answers=resident_rows(photo),
-        language="en",
-        retention_days=90,
+    submission = SubmissionFactory(
+        reference="HT7K9QWX", journey=missed_bin, answers=resident_rows(photo)
     )
-    return open_case(submission)
+    return CaseFactory(submission=submission)
 
 
 def make_case(queue, reference, **fields):
@@ -328,7 +295,7 @@ def test_case_page_shows_answers_contact_details_history_and_audit_log(
     assert "Which bin was missed?" in html
     assert "General rubbish" in html
     assert "Photo of the bin" in html
-    assert reverse("cases:file", args=[bin_report.pk, 4]) in html
+    assert reverse("cases:file", args=[bin_report.pk, PHOTO]) in html
     # Contact details, channel, history and the audit log.
     assert "alys@example.com" in html
     assert "Online" in html
@@ -354,7 +321,7 @@ def test_only_allowed_next_statuses_are_offered(waste_officer_client, waste_queu
 
 
 def test_the_resident_file_downloads_for_the_team(waste_officer_client, bin_report):
-    response = waste_officer_client.get(reverse("cases:file", args=[bin_report.pk, 4]))
+    response = waste_officer_client.get(reverse("cases:file", args=[bin_report.pk, PHOTO]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"the bin, not emptied"
     assert 'attachment; filename="bin photo.txt"' in response["Content-Disposition"]
@@ -368,9 +335,9 @@ def test_an_answer_that_is_not_a_file_is_not_downloadable(waste_officer_client, 
 
 
 def test_a_file_removed_from_storage_is_a_404(waste_officer_client, bin_report, private_media):
-    stored = bin_report.answers[4]["value"]["name"]
+    stored = bin_report.answers[PHOTO]["value"]["name"]
     (private_media / stored).unlink()
-    url = reverse("cases:file", args=[bin_report.pk, 4])
+    url = reverse("cases:file", args=[bin_report.pk, PHOTO])
     assert waste_officer_client.get(url).status_code == 404
 
 

@@ -8,9 +8,9 @@ from django.test import Client
 import pytest
 from bs4 import BeautifulSoup
 
-from forms_app.cases.assisted import RECEPTION_GROUP, SESSION_KEY, assisted_optional_fields
 from forms_app.cases.enums import Channel
 from forms_app.cases.models import Case, RoutingRule
+from forms_app.journeys.assisted import SESSION_KEY, assisted_optional_fields
 from forms_app.journeys.demo import MISSED_BIN
 from forms_app.journeys.models import JourneyPage
 from forms_app.journeys.questions import build_form
@@ -47,9 +47,16 @@ def _staff(username, *groups):
     return user
 
 
+RECEPTION_GROUP = "Customer services"
+
+
 @pytest.fixture
 def reception(db):
-    return _staff("reception", RECEPTION_GROUP)
+    user = _staff("reception", RECEPTION_GROUP)
+    Group.objects.get(name=RECEPTION_GROUP).permissions.add(
+        Permission.objects.get(codename="assist_residents")
+    )
+    return user
 
 
 @pytest.fixture

@@ -10,8 +10,11 @@ from forms_app.cases.enums import CaseStatus
 from forms_app.cases.models import Case, CaseLogEntry, RoutingRule
 from forms_app.cases.routing import open_case, resident_details
 from forms_app.cases.working_days import add_working_days
+from forms_app.journeys.answers import Answers
 from forms_app.journeys.demo import MISSED_BIN
-from forms_app.journeys.models import JourneyPage, Submission
+from forms_app.journeys.enums import AnswerRole
+from forms_app.journeys.models import JourneyPage
+from tests.factories.casework import SubmissionFactory, answer, missed_bin_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -36,45 +39,11 @@ def journey(service_page):
     return page
 
 
-def _submission(journey, reference="HT7K9QWX", **answers):
-    rows = [
-        {"name": "bin", "type": "radios", "label": "Which bin?", "value": "general", "display": ""},
-        {
-            "name": "full_name",
-            "type": "text",
-            "label": "Full name",
-            "value": "Sam Jones",
-            "display": "Sam Jones",
-        },
-        {
-            "name": "email",
-            "type": "email",
-            "label": "Email",
-            "value": "sam@example.com",
-            "display": "sam@example.com",
-        },
-        {
-            "name": "address",
-            "type": "address",
-            "label": "Address",
-            "value": {
-                "line_1": "1 High St",
-                "line_2": "",
-                "town": "Glanrhyd",
-                "postcode": "GR1 2BD",
-            },
-            "display": "1 High St\nGlanrhyd\nGR1 2BD",
-        },
-    ]
-    for row in rows:
-        if row["name"] in answers:
-            row["value"] = answers[row["name"]]
-    return Submission.objects.create(
+def _submission(journey, reference="HT7K9QWX", bin="general"):
+    return SubmissionFactory(
         reference=reference,
-        token="00000000-0000-4000-8000-" + reference.encode().hex()[:12],
         journey=journey,
-        journey_title=journey.title,
-        answers=rows,
+        answers=missed_bin_answers(bin=bin),
         language="cy",
         retention_days=30,
     )
@@ -107,13 +76,15 @@ def test_a_rule_on_an_answer_wins_and_unmatched_cases_go_to_the_default(
     assert open_case(_submission(journey, "BBBB3333", bin="general")).queue == housing_queue
 
 
-def test_contact_details_come_from_the_question_types():
+def test_contact_details_come_from_the_questions_that_hold_them():
     rows = [
-        {"name": "your_name", "type": "text", "value": "Alys"},
-        {"name": "phone", "type": "phone", "value": "+441632960001"},
-        {"name": "where", "type": "postcode", "value": "GR1 2BD"},
+        # A short answer that merely has "name" in its name is not the resident's name.
+        answer("street_name", "Stryd Fawr"),
+        answer("your_name", "Alys", role=AnswerRole.NAME),
+        answer("phone", "+441632960001", type="phone"),
+        answer("where", "GR1 2BD", type="postcode"),
     ]
-    assert resident_details(rows) == {
+    assert resident_details(Answers.from_json(rows)) == {
         "resident_name": "Alys",
         "resident_email": "",
         "resident_phone": "+441632960001",

@@ -11,7 +11,6 @@ import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from forms_app.cases.assisted import RECEPTION_GROUP
 from forms_app.cases.enums import Channel
 from forms_app.cases.models import Case, Queue
 from forms_app.cases.reports import channel_shift
@@ -48,7 +47,8 @@ def housing_officer(housing_group):
 @pytest.fixture
 def reception(db):
     user = UserFactory(username="reception")
-    user.groups.create(name=RECEPTION_GROUP)
+    group = user.groups.create(name="Customer services")
+    group.permissions.add(Permission.objects.get(codename="assist_residents"))
     return user
 
 

@@ -20,7 +20,15 @@ from forms_app.cases.working_days import add_working_days
 from tests.factories import UserFactory
 
 from . import test_admin
-from .test_admin import INDEX, assert_denied, export_rows, grant, listed_references, make_case
+from .test_admin import (
+    INDEX,
+    PHOTO,
+    assert_denied,
+    export_rows,
+    grant,
+    listed_references,
+    make_case,
+)
 
 # Fixtures shared with test_admin.py (conftest.py belongs to the casework core).
 bin_report = test_admin.bin_report
@@ -52,7 +60,7 @@ def test_acceptance_missed_bin_report_is_worked_by_waste_and_hidden_from_housing
     assert bin_report.queue == waste_queue
     assert bin_report.due_date == add_working_days(bin_report.created_at.date(), 2)
     detail = reverse("cases:inspect", args=[bin_report.pk])
-    photo = reverse("cases:file", args=[bin_report.pk, 4])
+    photo = reverse("cases:file", args=[bin_report.pk, PHOTO])
 
     # ...waste_officer sees and works it...
     client = as_user(waste_officer)
@@ -133,7 +141,7 @@ def test_a_case_cannot_be_assigned_to_someone_outside_its_team(
 
 def test_another_teams_file_is_a_404_and_is_not_logged(as_user, bin_report, housing_officer):
     client = as_user(housing_officer)
-    assert client.get(reverse("cases:file", args=[bin_report.pk, 4])).status_code == 404
+    assert client.get(reverse("cases:file", args=[bin_report.pk, PHOTO])).status_code == 404
     assert not CaseLogEntry.objects.filter(action="cases.file_download").exists()
 
 
@@ -236,7 +244,7 @@ def test_staff_without_the_case_permission_see_no_menu_and_no_cases(
     assert_denied(client.get(INDEX))
     # Their own team's case, but without the permission to see cases.
     assert_denied(client.get(reverse("cases:inspect", args=[bin_report.pk])))
-    assert_denied(client.get(reverse("cases:file", args=[bin_report.pk, 4])))
+    assert_denied(client.get(reverse("cases:file", args=[bin_report.pk, PHOTO])))
     response = client.post(reverse("cases:bulk"), {"action": "assign_to_me", "case": [1]})
     assert_denied(response)
     bin_report.refresh_from_db()
@@ -255,7 +263,7 @@ def test_people_not_signed_in_are_sent_to_sign_in(client, bin_report):
     for url in (
         INDEX,
         reverse("cases:inspect", args=[bin_report.pk]),
-        reverse("cases:file", args=[bin_report.pk, 4]),
+        reverse("cases:file", args=[bin_report.pk, PHOTO]),
     ):
         response = client.get(url)
         assert response.status_code == 302

@@ -12,10 +12,9 @@ import pytest
 from forms_app.cases.enums import CaseStatus
 from forms_app.cases.models import Case, CaseLogEntry
 from forms_app.cases.retention import REMOVED, purge_expired_cases
-from forms_app.cases.routing import open_case
-from forms_app.journeys.models import Submission
 from forms_app.journeys.uploads import private_storage
 from tests.factories import UserFactory
+from tests.factories.casework import CaseFactory, SubmissionFactory, answer, missed_bin_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -38,54 +37,24 @@ def _case(reference, retention_days=30):
     stored = private_storage().save(
         f"journeys/2026/11/{uuid.uuid4().hex}.jpg", ContentFile(b"\xff\xd8\xff photo")
     )
-    rows = [
-        {"name": "bin", "type": "radios", "label": "Which bin?", "value": "garden", "display": ""},
-        {
-            "name": "full_name",
-            "type": "text",
-            "label": "Full name",
-            "value": "Sam Jones",
-            "display": "Sam Jones",
-        },
-        {
-            "name": "email",
-            "type": "email",
-            "label": "Email",
-            "value": "sam@example.com",
-            "display": "sam@example.com",
-        },
-        {"name": "phone", "type": "phone", "label": "Phone", "value": "+441632960001"},
-        {
-            "name": "address",
-            "type": "address",
-            "label": "Address",
-            "value": {"line_1": "1 High St", "town": "Glanrhyd", "postcode": "GR1 2BD"},
-            "display": "1 High St\nGlanrhyd\nGR1 2BD",
-        },
-        {
-            "name": "photo",
-            "type": "file_upload",
-            "label": "Photo of the bin",
-            "value": {
-                "name": stored,
-                "original_name": "my bin.jpg",
-                "size": 14,
-                "content_type": "image/jpeg",
-            },
-            "display": "my bin.jpg",
-        },
-        {"name": "more", "type": "long_text", "label": "Anything else?", "value": ""},
-    ]
-    submission = Submission.objects.create(
-        reference=reference,
-        token=uuid.uuid4(),
-        journey=None,
-        journey_title="Report a missed bin collection",
-        answers=rows,
-        language="en",
-        retention_days=retention_days,
+    photo = {
+        "name": stored,
+        "original_name": "my bin.jpg",
+        "size": 14,
+        "content_type": "image/jpeg",
+    }
+    rows = missed_bin_answers(
+        bin="garden",
+        phone="+441632960001",
+        extra=[
+            answer(
+                "photo", photo, type="file_upload", label="Photo of the bin", display="my bin.jpg"
+            ),
+            answer("more", "", type="long_text", label="Anything else?"),
+        ],
     )
-    return open_case(submission)
+    submission = SubmissionFactory(reference=reference, answers=rows, retention_days=retention_days)
+    return CaseFactory(submission=submission)
 
 
 def _closed(case, boss, status=CaseStatus.CLOSED):
@@ -133,10 +102,10 @@ def test_a_case_closed_longer_than_its_retention_is_anonymised(housing_queue, bo
     assert case.anonymised_at == now
     # The questions stay, so reports still count answers by form and question; what was said goes.
     assert [(row["label"], row["type"]) for row in case.answers] == [
-        ("Which bin?", "radios"),
+        ("Which bin was missed?", "radios"),
         ("Full name", "text"),
-        ("Email", "email"),
-        ("Phone", "phone"),
+        ("Email address", "email"),
+        ("Phone number", "phone"),
         ("Address", "address"),
         ("Photo of the bin", "file_upload"),
         ("Anything else?", "long_text"),

@@ -183,6 +183,8 @@ def test_missed_bin_report_reaches_confirmation_and_is_recorded(client, missed_b
             "label": "Which bin was missed?",
             "value": "general",
             "display": "General waste (black bin)",
+            "role": "",
+            "sensitive": False,
         },
         {
             "name": "due_today",
@@ -190,6 +192,8 @@ def test_missed_bin_report_reaches_confirmation_and_is_recorded(client, missed_b
             "label": "Was your bin due to be collected today?",
             "value": "no",
             "display": "No",
+            "role": "",
+            "sensitive": False,
         },
         {
             "name": "address",
@@ -202,6 +206,8 @@ def test_missed_bin_report_reaches_confirmation_and_is_recorded(client, missed_b
                 "postcode": "GR1 1AA",
             },
             "display": "12 Heol Ddu\nGlanrhyd\nGR1 1AA",
+            "role": "address",
+            "sensitive": False,
         },
         {
             "name": "full_name",
@@ -209,6 +215,8 @@ def test_missed_bin_report_reaches_confirmation_and_is_recorded(client, missed_b
             "label": "Full name",
             "value": "Sam Jones",
             "display": "Sam Jones",
+            "role": "name",
+            "sensitive": False,
         },
         {
             "name": "email",
@@ -216,6 +224,8 @@ def test_missed_bin_report_reaches_confirmation_and_is_recorded(client, missed_b
             "label": "Email address",
             "value": "sam@example.com",
             "display": "sam@example.com",
+            "role": "email",
+            "sensitive": False,
         },
         {
             "name": "phone",
@@ -223,6 +233,8 @@ def test_missed_bin_report_reaches_confirmation_and_is_recorded(client, missed_b
             "label": "Phone number",
             "value": "+441632960001",
             "display": "01632 960 001",
+            "role": "phone",
+            "sensitive": False,
         },
     ]
 
@@ -956,3 +968,50 @@ def test_information_page_shows_its_text_and_continue_moves_on(client, with_info
     assert _redirect(done) == f"{page.url}check-your-answers/"
     rows = _summary_rows(client.get(f"{page.url}check-your-answers/"))
     assert list(rows) == ["What is your name?", "What is the problem?"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_forms_keep_filing_cases_under_the_residents_name():
+    """The migration that ticks "This is the resident's name" on forms made before it existed."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("journeys", "0005_text_question_holds_name")]
+    after = [("journeys", "0006_mark_name_questions")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old_apps = executor.loader.project_state(before).apps
+    JourneyPage = old_apps.get_model("journeys", "JourneyPage")
+    Page = old_apps.get_model("wagtailcore", "Page")
+    ContentType = old_apps.get_model("contenttypes", "ContentType")
+    Locale = old_apps.get_model("wagtailcore", "Locale")
+    content_type, _ = ContentType.objects.get_or_create(app_label="journeys", model="journeypage")
+    root = Page.objects.filter(depth=1).first()
+    page = JourneyPage.objects.create(
+        title="Old form",
+        slug="old-form",
+        path=f"{root.path}9999",
+        depth=2,
+        content_type=content_type,
+        locale=Locale.objects.first(),
+        steps=[
+            {
+                "type": "question_page",
+                "value": {
+                    "slug": "you",
+                    "heading": "About you",
+                    "questions": [
+                        {"type": "text", "value": {"label": "Full name", "name": "full_name"}},
+                        {"type": "text", "value": {"label": "Street", "name": "street_name"}},
+                    ],
+                    "rules": [],
+                },
+            }
+        ],
+        what_happens_next="",
+    )
+
+    MigrationExecutor(connection).migrate(after)
+
+    questions = JourneyPage.objects.get(pk=page.pk).steps.raw_data[0]["value"]["questions"]
+    assert [q["value"].get("holds_name", False) for q in questions] == [True, False]

@@ -10,7 +10,8 @@ import pytest
 from forms_app.cases.models import RoutingRule
 from forms_app.cases.routing import open_case
 from forms_app.journeys.demo import MISSED_BIN
-from forms_app.journeys.models import JourneyPage, Submission
+from forms_app.journeys.models import JourneyPage
+from tests.factories.casework import SubmissionFactory, missed_bin_answers
 from tests.forms_app.cases import conftest as cases
 
 # The casework tests' groups, queues and officers, shared rather than copied.
@@ -51,18 +52,10 @@ def submit(journey, waste_queue, django_capture_on_commit_callbacks):
 
     def submit(email="sam@example.com", phone="", language="en", execute=True):
         n = next(counter)
-        reference = f"HT7K9Q{n:02d}"
-        rows = [
-            {"name": "full_name", "type": "text", "label": "Full name", "value": "Sam Jones"},
-            {"name": "email", "type": "email", "label": "Email", "value": email},
-            {"name": "phone", "type": "phone", "label": "Phone", "value": phone},
-        ]
-        submission = Submission.objects.create(
-            reference=reference,
-            token=uuid.UUID(int=n + 1),
+        submission = SubmissionFactory(
+            reference=f"HT7K9Q{n:02d}",
             journey=journey,
-            journey_title=journey.title,
-            answers=rows,
+            answers=missed_bin_answers(email=email, phone=phone),
             language=language,
         )
         if execute is None:  # the caller handles the transaction

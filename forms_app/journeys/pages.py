@@ -1,0 +1,233 @@
+"""Journey page types: the pages residents complete one step at a time.
+
+A page type becomes a journey by subclassing AbstractJourneyPage: the online form (JourneyPage)
+builds its steps from editors' content; Direct Debit and booking build theirs in code. Each page
+answers at its own addresses (its steps, check your answers, confirmation, save and resume) by
+handing the request to views.py, and changes what sending does through `process_submission()`.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, get_page_models
+
+from home.routing import RoutedPageMixin
+
+from . import views
+from .blocks import JourneyStepsBlock
+from .engine import QUESTION, Journey, Step
+from .enums import DEFAULT_RETENTION_DAYS
+from .intake import hand_over
+from .questions import BRANCHING_TYPES, branch_values, is_question, question_name
+
+
+class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
+    """What every journey page type shares: its addresses, the submit hook and what follows it.
+
+    A page type becomes a journey by subclassing this and saying what its steps are
+    (`journey()`): the online form builds them from editors' content; Direct Debit and booking
+    build theirs in code. Submitting calls `process_submission()`, the one place a page type
+    changes what sending does.
+    """
+
+    # Whether residents may leave and come back through an emailed link. A journey that must not
+    # keep answers outside the resident's session (bank details) turns it off.
+    allow_save_and_return = True
+
+    confirmation_heading = models.CharField(
+        _("confirmation heading"),
+        max_length=120,
+        default=_("Form sent"),
+        help_text=_("Shown in the green panel after submitting, e.g. 'Report sent'."),
+    )
+    what_happens_next = RichTextField(
+        _("what happens next"),
+        features=["bold", "link", "ul"],
+        help_text=_("Shown on the confirmation page and in the confirmation email."),
+    )
+    retention_days = models.PositiveIntegerField(
+        _("keep submissions for (days)"),
+        default=DEFAULT_RETENTION_DAYS,
+        help_text=_(
+            "How long after a case is closed its personal details and files are kept. "
+            "Check your retention schedule."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def journey(self):
+        """The steps residents go through: a `Journey` (see engine.py)."""
+        raise NotImplementedError
+
+    def process_submission(self, request, submission, answers):
+        """What sending the form does, inside the transaction that stored `submission`.
+
+        `answers` are the resident's typed answers, sensitive ones whole (the submission keeps
+        them masked). The default hands the submission to casework, which opens a case and
+        returns it. A page type may do more (keep an instruction, book a slot) around a call to
+        super(), or refuse by raising `SubmissionRefused(step_slug, message)`: nothing is kept and
+        the resident goes back to that step with the message.
+        """
+        return hand_over(submission, request=request)
+
+    # Routes: the form's own address redirects to its first page; each page has an address.
+    @path("")
+    def start(self, request):
+        return views.start(request, self)
+
+    @path("check-your-answers/")
+    def check_answers(self, request):
+        return views.check_answers(request, self)
+
+    @path("confirmation/")
+    def confirmation(self, request):
+        return views.confirmation(request, self)
+
+    @path("save/")
+    def save_progress(self, request):
+        if not self.allow_save_and_return:
+            raise Http404
+        return views.save_progress(request, self)
+
+    # The signed token has colons, which Wagtail's page addresses do not allow: it goes in the
+    # query string.
+    @path("resume/")
+    def resume(self, request):
+        if not self.allow_save_and_return:
+            raise Http404
+        return views.resume(request, self, request.GET.get("token", ""))
+
+    @path("<slug:step_slug>/")
+    def step(self, request, step_slug):
+        return views.step(request, self, step_slug)
+
+
+def journey_page_models():
+    """Every page type residents complete as a journey (online forms, Direct Debit, booking)."""
+    return [model for model in get_page_models() if issubclass(model, AbstractJourneyPage)]
+
+
+class JourneyPage(AbstractJourneyPage):
+    """An online form: question pages, branching rules, check answers and a confirmation."""
+
+    steps = StreamField(
+        JourneyStepsBlock(),
+        verbose_name=_("pages of the form"),
+        help_text=_(
+            "Residents see these one at a time, in this order unless a rule says otherwise."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("steps"),
+        MultiFieldPanel(
+            [FieldPanel("confirmation_heading"), FieldPanel("what_happens_next")],
+            heading=_("After submitting"),
+        ),
+    ]
+    settings_panels = [*Page.settings_panels, FieldPanel("retention_days")]
+
+    parent_page_types = ["services.ServicePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("online form")
+
+    def journey(self):
+        steps = []
+        for block in self.steps:
+            value = block.value
+            if block.block_type != QUESTION:
+                steps.append(
+                    Step(
+                        block.block_type,
+                        value["slug"],
+                        heading=value["heading"],
+                        body=value["body"],
+                    )
+                )
+                continue
+            answerable = [(q, question_name(q)) for q in value["questions"] if is_question(q)]
+            branching = next(
+                (name for q, name in answerable if q.block_type in BRANCHING_TYPES), None
+            )
+            steps.append(
+                Step(
+                    QUESTION,
+                    value["slug"],
+                    heading=value["heading"],
+                    questions=list(value["questions"]),
+                    answerable=answerable,
+                    branch_question=branching,
+                    rules={
+                        rule["answer"].strip().lower(): rule["go_to"] for rule in value["rules"]
+                    },
+                )
+            )
+        return Journey(steps)
+
+    def clean(self):
+        super().clean()
+        errors = []
+        journey = self.journey()
+        slugs = [step.slug for step in journey.steps]
+        for slug in {s for s in slugs if slugs.count(s) > 1}:
+            errors.append(
+                _("Two pages are called ‘%(slug)s’. Give each page its own name.") % {"slug": slug}
+            )
+        if not any(step.kind == QUESTION for step in journey.steps):
+            errors.append(_("Add at least one question page."))
+        names = [name for step in journey.steps for name in step.question_names]
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            errors.append(
+                _("Two questions are called ‘%(name)s’. Give each question its own name.")
+                % {"name": name}
+            )
+        for step in journey.steps:
+            if len(step.answerable) > 1 and not step.heading:
+                errors.append(
+                    _("The page ‘%(slug)s’ asks more than one question: give it a heading.")
+                    % {"slug": step.slug}
+                )
+        for step in journey.steps:
+            if step.rules and not step.branch_question:
+                errors.append(
+                    _("The page ‘%(slug)s’ has rules but no radios or yes/no question.")
+                    % {"slug": step.slug}
+                )
+                continue
+            if step.branch_question:
+                branching = {name: q for q, name in step.answerable}[step.branch_question]
+                allowed = {value.lower() for value in branch_values(branching)}
+            for answer, target in step.rules.items():
+                if target not in journey.by_slug:
+                    errors.append(
+                        _("A rule on ‘%(slug)s’ goes to ‘%(target)s’, but no page has that name.")
+                        % {"slug": step.slug, "target": target}
+                    )
+                elif slugs.index(target) <= slugs.index(step.slug):
+                    errors.append(
+                        _(
+                            "A rule on ‘%(slug)s’ goes back to ‘%(target)s’. "
+                            "Rules can only go forward."
+                        )
+                        % {"slug": step.slug, "target": target}
+                    )
+                if answer not in allowed:
+                    errors.append(
+                        _(
+                            "A rule on ‘%(slug)s’ is for the answer ‘%(answer)s’, "
+                            "which is not an option."
+                        )
+                        % {"slug": step.slug, "answer": answer}
+                    )
+        if errors:
+            raise ValidationError({"steps": errors})
