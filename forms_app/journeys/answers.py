@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .enums import AnswerRole
-from .questions import _value, display_answer, question_type
+from .questions import _value, display_answer, question_label, question_type
 from .uploads import StoredFile
 
 # What retention leaves in place of an answer.
@@ -180,7 +180,7 @@ def answer_for(question, name, stored, *, for_storage=False):
     return Answer(
         name=name,
         type=question_type(question),
-        label=str(question.value["label"]),
+        label=question_label(question),
         value=value,
         display=display,
         role=answer_role(question) or "",

@@ -23,7 +23,7 @@ from .blocks import JourneyStepsBlock
 from .engine import QUESTION, Journey, Step
 from .enums import DEFAULT_RETENTION_DAYS
 from .intake import hand_over
-from .questions import BRANCHING_TYPES, branch_values, is_question, question_name
+from .questions import BRANCHING_TYPES, branch_values, is_question, question_name, question_type
 
 
 class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
@@ -109,6 +109,23 @@ class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
         return views.step(request, self, step_slug)
 
 
+def question_step(slug, questions, *, heading="", rules=None):
+    """A question page of a journey: `questions` are question block values (from a StreamField,
+    or made in code with a block's to_python() by page types whose steps are fixed), `rules` maps
+    an answer of its radios or yes/no question to the slug of the step it leads to."""
+    answerable = [(q, question_name(q)) for q in questions if is_question(q)]
+    branching = next((name for q, name in answerable if question_type(q) in BRANCHING_TYPES), None)
+    return Step(
+        QUESTION,
+        slug,
+        heading=heading,
+        questions=list(questions),
+        answerable=answerable,
+        branch_question=branching,
+        rules={answer.strip().lower(): target for answer, target in (rules or {}).items()},
+    )
+
+
 def journey_page_models():
     """Every page type residents complete as a journey (online forms, Direct Debit, booking)."""
     return [model for model in get_page_models() if issubclass(model, AbstractJourneyPage)]
@@ -155,21 +172,10 @@ class JourneyPage(AbstractJourneyPage):
                     )
                 )
                 continue
-            answerable = [(q, question_name(q)) for q in value["questions"] if is_question(q)]
-            branching = next(
-                (name for q, name in answerable if q.block_type in BRANCHING_TYPES), None
-            )
+            rules = {rule["answer"]: rule["go_to"] for rule in value["rules"]}
             steps.append(
-                Step(
-                    QUESTION,
-                    value["slug"],
-                    heading=value["heading"],
-                    questions=list(value["questions"]),
-                    answerable=answerable,
-                    branch_question=branching,
-                    rules={
-                        rule["answer"].strip().lower(): rule["go_to"] for rule in value["rules"]
-                    },
+                question_step(
+                    value["slug"], value["questions"], heading=value["heading"], rules=rules
                 )
             )
         return Journey(steps)

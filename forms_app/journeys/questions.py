@@ -61,6 +61,7 @@ __all__ = [
     "is_question",
     "normalise_uk_phone",
     "normalise_uk_postcode",
+    "question_label",
     "question_name",
     "question_type",
     "question_types_that_branch",
@@ -1459,6 +1460,11 @@ def question_name(question):
         return explicit
     made = slugify(str(value["label"])).replace("-", "_")[:NAME_MAX_LENGTH].strip("_")
     return made or "question"
+
+
+def question_label(question):
+    """The question as residents read it."""
+    return str(_value(question)["label"])
 
 
 def branch_values(question):

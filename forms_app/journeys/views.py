@@ -138,7 +138,7 @@ def _heading(step):
     if step.heading:
         return step.heading
     if step.answerable:
-        return step.answerable[0][0].value["label"]
+        return answer_types.question_label(step.answerable[0][0])
     return ""
 
 

@@ -3,7 +3,10 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, REDIS_URL
+from .base import BASE_DIR, INSTALLED_APPS, REDIS_URL
+
+# Page types that exist only in the test suite, to prove the seams sub-apps plug into.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
