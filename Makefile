@@ -58,9 +58,10 @@ test-scale: install ## Run the suite (but the browser tests) on local PostgreSQL
 	echo "DATABASE_URL=$$db REDIS_URL=$$redis pytest -n auto -p no:cov -m 'not e2e'"; \
 	DATABASE_URL=$$db REDIS_URL=$$redis $(BIN)/pytest -n auto -p no:cov -m "not e2e"
 
-lint: install ## Check style with ruff
+lint: install ## Check style with ruff, and the layers between apps with import-linter
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install ## Reformat the code with ruff
 	$(BIN)/ruff check --fix .
