@@ -84,8 +84,11 @@ def test_a_submit_hook_can_refuse_and_the_resident_chooses_again(
     assert refused.url == f"{slots.url}time/"
     page = client.get(refused.url)
     assert page.status_code == 200
-    assert "govuk-error-summary" in page.content.decode()
-    assert TAKEN in _text(page)
+    summary = BeautifulSoup(page.content.decode(), "html.parser").select_one(".govuk-error-summary")
+    link = summary.select_one(".govuk-error-summary__list a")
+    assert link.get_text(strip=True) == TAKEN
+    # It leads to the first of the radios, where the resident chooses again.
+    assert BeautifulSoup(page.content.decode(), "html.parser").select_one(link["href"])
     assert _text(page).startswith("Error:")
     assert not Submission.objects.exists()
     assert not Case.objects.exists()
