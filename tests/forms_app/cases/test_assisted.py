@@ -135,6 +135,40 @@ def test_staff_outside_reception_cannot_start(client, waste_officer, home_page):
     assert BANNER not in _text(client.get("/"))
 
 
+def test_it_is_the_permission_that_counts_not_the_group_name(client, reception, waste_officer):
+    # Renaming the reception group keeps its staff helping residents...
+    Group.objects.filter(name=RECEPTION_GROUP).update(name="Front desk")
+    client.force_login(reception)
+    assert _start(client).status_code == 302
+    assert client.session[SESSION_KEY] is True
+    # ...and any group given the permission can help too.
+    waste_officer.groups.first().permissions.add(
+        Permission.objects.get(codename="assist_residents")
+    )
+    client.force_login(waste_officer)
+    assert _start(client).status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_customer_services_group_of_an_existing_site_keeps_assisting():
+    """Assisted digital was a group name checked in code; the migration gives that group the
+    permission that replaced it."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("journeys", "0003_journeys_any_page_type_and_assist_permission")]
+    MigrationExecutor(connection).migrate(before)
+    Group.objects.create(name=RECEPTION_GROUP)
+    Permission.objects.filter(codename="assist_residents").delete()  # not made yet, then
+
+    MigrationExecutor(connection).migrate([("journeys", "0004_grant_assist_residents")])
+    MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    user = UserFactory(username="desk")
+    user.groups.add(Group.objects.get(name=RECEPTION_GROUP))
+    assert user.has_perm("journeys.assist_residents")
+
+
 def test_residents_cannot_start(client, home_page):
     assert _start(client).status_code == 403
     assert client.post(STOP).status_code == 403
