@@ -43,8 +43,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from crispy_forms_gds.widgets import DateInputWidget
 
-from .translatable import TranslatedWordsMixin
-from .uploads import detect_type
+from ..translatable import TranslatedWordsMixin
+from ..uploads import detect_type
 
 __all__ = [
     "BRANCHING_TYPES",
