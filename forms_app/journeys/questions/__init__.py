@@ -15,7 +15,6 @@ Phone numbers are stored in E.164 ("+441632960001") because it is unambiguous an
 providers take; they are shown to people in the national format ("01632 960 001").
 """
 
-import functools
 import re
 import zipfile
 from collections.abc import Mapping
@@ -45,6 +44,7 @@ from crispy_forms_gds.widgets import DateInputWidget
 
 from ..translatable import TranslatedWordsMixin
 from ..uploads import detect_type
+from . import registry
 
 __all__ = [
     "BRANCHING_TYPES",
@@ -717,6 +717,7 @@ class _FieldsetMixin:
         return Field(name, context=context)
 
 
+@registry.register
 class TextQuestionBlock(BaseQuestionBlock):
     question_type = "text"
     default_max_length = TEXT_MAX_LENGTH
@@ -756,6 +757,7 @@ class TextQuestionBlock(BaseQuestionBlock):
         return _text_input()
 
 
+@registry.register
 class LongTextQuestionBlock(TextQuestionBlock):
     question_type = "long_text"
     default_max_length = LONG_TEXT_MAX_LENGTH
@@ -796,6 +798,7 @@ class LongTextQuestionBlock(TextQuestionBlock):
         )
 
 
+@registry.register
 class NumberQuestionBlock(BaseQuestionBlock):
     question_type = "number"
     required_message = _("Enter a number")
@@ -876,6 +879,7 @@ def _format_number(number):
         return str(number)
 
 
+@registry.register
 class EmailQuestionBlock(BaseQuestionBlock):
     question_type = "email"
     required_message = _("Enter an email address")
@@ -896,6 +900,7 @@ class EmailQuestionBlock(BaseQuestionBlock):
         )
 
 
+@registry.register
 class PhoneQuestionBlock(BaseQuestionBlock):
     question_type = "phone"
     required_message = _("Enter a phone number")
@@ -918,6 +923,7 @@ class PhoneQuestionBlock(BaseQuestionBlock):
         return format_uk_phone(stored)
 
 
+@registry.register
 class PostcodeQuestionBlock(BaseQuestionBlock):
     question_type = "postcode"
     required_message = _("Enter a postcode")
@@ -934,6 +940,7 @@ class PostcodeQuestionBlock(BaseQuestionBlock):
         )
 
 
+@registry.register
 class AddressQuestionBlock(_FieldsetMixin, BaseQuestionBlock):
     question_type = "address"
     required_message = _("Enter an address")
@@ -965,6 +972,7 @@ class AddressQuestionBlock(_FieldsetMixin, BaseQuestionBlock):
         return "\n".join(line for line in lines if line)
 
 
+@registry.register
 class DateQuestionBlock(_FieldsetMixin, BaseQuestionBlock):
     question_type = "date"
     required_message = _("Enter a date")
@@ -1123,6 +1131,7 @@ def _options_list(min_num):
     )
 
 
+@registry.register
 class RadiosQuestionBlock(_OptionsMixin, BaseQuestionBlock):
     question_type = "radios"
     required_message = _("Select an option")
@@ -1147,6 +1156,7 @@ class RadiosQuestionBlock(_OptionsMixin, BaseQuestionBlock):
         return [_option_value(option) for option in value["choices"]]
 
 
+@registry.register
 class CheckboxesQuestionBlock(_OptionsMixin, BaseQuestionBlock):
     question_type = "checkboxes"
     required_message = _("Select at least one option")
@@ -1217,6 +1227,7 @@ class CheckboxesQuestionBlock(_OptionsMixin, BaseQuestionBlock):
         return "\n".join(str(label) for label in stored)
 
 
+@registry.register
 class YesNoQuestionBlock(BaseQuestionBlock):
     question_type = "yes_no"
     required_message = _("Select yes or no")
@@ -1243,6 +1254,7 @@ class YesNoQuestionBlock(BaseQuestionBlock):
         return ["yes", "no"]
 
 
+@registry.register
 class FileUploadQuestionBlock(BaseQuestionBlock):
     question_type = "file_upload"
     required_message = _("Select a file")
@@ -1305,6 +1317,7 @@ class FileUploadQuestionBlock(BaseQuestionBlock):
         return PureWindowsPath(str(name)).name
 
 
+@registry.register
 class ContentBlock(blocks.StructBlock):
     """Words shown between questions. It asks nothing, so it has no name and no answer."""
 
@@ -1390,11 +1403,6 @@ class QuestionsBlock(blocks.StreamBlock):
 # ---------------------------------------------------------------------------------------------
 
 
-@functools.cache
-def _questions_block():
-    return QuestionsBlock()
-
-
 def _value(question):
     """The StructValue of a question given as a StructValue, a stream child (``.value``), or a
     raw ``{"type": ..., "value": {...}}`` dict such as a saved copy of the page's JSON."""
@@ -1404,7 +1412,8 @@ def _value(question):
     if isinstance(inner, blocks.StructValue):
         return inner
     if isinstance(question, Mapping) and "type" in question:
-        block = _questions_block().child_blocks[question["type"]]
+        # Through the register, so an answer type a sub-app registered is found as well.
+        block = registry.get(question["type"])
         return block.to_python(question.get("value") or {})
     raise TypeError(f"Not a question block value: {question!r}")
 
