@@ -18,7 +18,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .enums import AnswerRole
-from .questions import _value, display_answer, question_label, question_type
+from .questions import (
+    answer_role,
+    display_answer,
+    is_sensitive,
+    masked_answer,
+    question_label,
+    question_type,
+)
 from .uploads import StoredFile
 
 # What retention leaves in place of an answer.
@@ -140,31 +147,6 @@ def _is_map(answer):
 
 def _text(answer):
     return str(answer.value) if answer is not None and not answer.sensitive else ""
-
-
-# Until the question types say it themselves (see questions/): what each type's answer is about.
-_TYPE_ROLES = {
-    "email": AnswerRole.EMAIL,
-    "phone": AnswerRole.PHONE,
-    "postcode": AnswerRole.POSTCODE,
-    "address": AnswerRole.ADDRESS,
-}
-
-
-def answer_role(question):
-    value = _value(question)
-    if value.block.question_type == "text":
-        return AnswerRole.NAME if value.get("holds_name") else ""
-    return _TYPE_ROLES.get(value.block.question_type, "")
-
-
-def is_sensitive(question):
-    return bool(getattr(_value(question).block, "sensitive", False))
-
-
-def masked_answer(question, stored):
-    value = _value(question)
-    return value.block.masked_display(value, stored)
 
 
 def answer_for(question, name, stored, *, for_storage=False):

@@ -9,9 +9,9 @@ for the next. While it is on, the resident's own name, email and phone become op
 
 from django.core.exceptions import PermissionDenied
 
-from .answers import answer_role
 from .enums import CONTACT_ROLES
 from .progress import forget_unfinished_journeys
+from .questions import answer_role
 
 SESSION_KEY = "townhall:assisted"
 PERMISSION = "journeys.assist_residents"

@@ -3,9 +3,10 @@
 from django import forms
 from django.core.validators import RegexValidator
 
-from forms_app.journeys.questions import BaseQuestionBlock
+from forms_app.journeys.questions import BaseQuestionBlock, registry
 
 
+@registry.register
 class MembershipNumberBlock(BaseQuestionBlock):
     """An eight-digit number a resident would not want on a case page: shown as its last two."""
 

@@ -7,3 +7,7 @@ class TestAppConfig(AppConfig):
     name = "tests.testapp"
     label = "testapp"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # As a sub-app does: its answer types are registered when the app loads.
+        from . import answer_types  # noqa: F401

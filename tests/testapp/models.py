@@ -5,7 +5,7 @@ from django.db import models
 
 from forms_app.journeys.engine import Journey
 from forms_app.journeys.pages import AbstractJourneyPage, question_step
-from forms_app.journeys.questions import QuestionsBlock
+from forms_app.journeys.questions import registry
 from forms_app.journeys.submit import SubmissionRefused
 
 from .answer_types import MembershipNumberBlock
@@ -26,9 +26,9 @@ class SlotJourneyPage(AbstractJourneyPage):
     subpage_types = []
 
     def journey(self):
-        blocks = QuestionsBlock().child_blocks
+        # Types are found by name in the register, the test suite's own one too.
         time = _question(
-            blocks["radios"],
+            registry.get("radios"),
             label="Which time?",
             name="time",
             choices=[
@@ -36,9 +36,13 @@ class SlotJourneyPage(AbstractJourneyPage):
                 {"label": "Afternoon", "value": "afternoon", "hint": ""},
             ],
         )
-        name = _question(blocks["text"], label="Full name", name="full_name", holds_name=True)
-        email = _question(blocks["email"], label="Email address", name="email")
-        number = _question(MembershipNumberBlock(), label="Membership number", name="member")
+        name = _question(registry.get("text"), label="Full name", name="full_name", holds_name=True)
+        email = _question(registry.get("email"), label="Email address", name="email")
+        number = _question(
+            registry.get(MembershipNumberBlock.question_type),
+            label="Membership number",
+            name="member",
+        )
         return Journey(
             [
                 question_step("time", [time]),

@@ -14,6 +14,7 @@ from forms_app.journeys.assisted import SESSION_KEY, assisted_optional_fields
 from forms_app.journeys.demo import MISSED_BIN
 from forms_app.journeys.models import JourneyPage
 from forms_app.journeys.questions import build_form
+from tests.baseline import migrate
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -153,16 +154,12 @@ def test_it_is_the_permission_that_counts_not_the_group_name(client, reception, 
 def test_the_customer_services_group_of_an_existing_site_keeps_assisting():
     """Assisted digital was a group name checked in code; the migration gives that group the
     permission that replaced it."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    before = [("journeys", "0003_journeys_any_page_type_and_assist_permission")]
-    MigrationExecutor(connection).migrate(before)
-    Group.objects.create(name=RECEPTION_GROUP)
-    Permission.objects.filter(codename="assist_residents").delete()  # not made yet, then
-
-    MigrationExecutor(connection).migrate([("journeys", "0004_grant_assist_residents")])
-    MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    try:
+        migrate([("journeys", "0003_journeys_any_page_type_and_assist_permission")])
+        Group.objects.create(name=RECEPTION_GROUP)
+        Permission.objects.filter(codename="assist_residents").delete()  # not made yet, then
+    finally:
+        migrate()
 
     user = UserFactory(username="desk")
     user.groups.add(Group.objects.get(name=RECEPTION_GROUP))

@@ -19,6 +19,7 @@ from PIL import Image
 from forms_app.journeys import resume
 from forms_app.journeys.models import SavedProgress, Submission
 from forms_app.journeys.references import ALPHABET
+from tests.baseline import migrate, restore_wagtail_baseline
 from tests.factories.journeys import JourneyPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -973,45 +974,40 @@ def test_information_page_shows_its_text_and_continue_moves_on(client, with_info
 @pytest.mark.django_db(transaction=True)
 def test_existing_forms_keep_filing_cases_under_the_residents_name():
     """The migration that ticks "This is the resident's name" on forms made before it existed."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    before = [("journeys", "0005_text_question_holds_name")]
-    after = [("journeys", "0006_mark_name_questions")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old_apps = executor.loader.project_state(before).apps
-    JourneyPage = old_apps.get_model("journeys", "JourneyPage")
-    Page = old_apps.get_model("wagtailcore", "Page")
-    ContentType = old_apps.get_model("contenttypes", "ContentType")
-    Locale = old_apps.get_model("wagtailcore", "Locale")
-    content_type, _ = ContentType.objects.get_or_create(app_label="journeys", model="journeypage")
-    root = Page.objects.filter(depth=1).first()
-    page = JourneyPage.objects.create(
-        title="Old form",
-        slug="old-form",
-        path=f"{root.path}9999",
-        depth=2,
-        content_type=content_type,
-        locale=Locale.objects.first(),
-        steps=[
-            {
-                "type": "question_page",
-                "value": {
-                    "slug": "you",
-                    "heading": "About you",
-                    "questions": [
-                        {"type": "text", "value": {"label": "Full name", "name": "full_name"}},
-                        {"type": "text", "value": {"label": "Street", "name": "street_name"}},
-                    ],
-                    "rules": [],
-                },
-            }
-        ],
-        what_happens_next="",
-    )
-
-    MigrationExecutor(connection).migrate(after)
+    restore_wagtail_baseline()  # an earlier transactional test may have emptied the database
+    try:
+        old_apps = migrate([("journeys", "0005_text_question_holds_name")])
+        JourneyPage = old_apps.get_model("journeys", "JourneyPage")
+        ContentType = old_apps.get_model("contenttypes", "ContentType")
+        content_type, _ = ContentType.objects.get_or_create(
+            app_label="journeys", model="journeypage"
+        )
+        root = old_apps.get_model("wagtailcore", "Page").objects.get(depth=1)
+        page = JourneyPage.objects.create(
+            title="Old form",
+            slug="old-form",
+            path=f"{root.path}9999",
+            depth=2,
+            content_type=content_type,
+            locale_id=root.locale_id,
+            steps=[
+                {
+                    "type": "question_page",
+                    "value": {
+                        "slug": "you",
+                        "heading": "About you",
+                        "questions": [
+                            {"type": "text", "value": {"label": "Full name", "name": "full_name"}},
+                            {"type": "text", "value": {"label": "Street", "name": "street_name"}},
+                        ],
+                        "rules": [],
+                    },
+                }
+            ],
+            what_happens_next="",
+        )
+    finally:
+        migrate()
 
     questions = JourneyPage.objects.get(pk=page.pk).steps.raw_data[0]["value"]["questions"]
     assert [q["value"].get("holds_name", False) for q in questions] == [True, False]
