@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
+
+from townhall.redirects import redirect_back
 
 from .alerts.cookies import HIDDEN_ALERTS_COOKIE
 
@@ -56,12 +57,7 @@ def cookies(request):
 @require_POST
 def hide_cookie_message(request):
     """The banner's 'Hide this message' button is a form, so it works without JavaScript."""
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = "/"
-    response = redirect(next_url)
+    response = redirect_back(request.POST.get("next"))
     response.set_cookie(
         settings.COOKIE_BANNER_COOKIE,
         "1",

@@ -8,9 +8,8 @@ and in the work done, so the page cannot be used to learn which references exist
 import hmac
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -20,6 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from forms_app.journeys import assisted
 from townhall import ratelimit
+from townhall.redirects import redirect_back
 
 from .enums import CaseStatus
 from .models import Case
@@ -121,19 +121,10 @@ def check_progress(request):
 # Assisted digital ----------------------------------------------------------------------------
 
 
-def _safe_next(request, default):
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return next_url
-    return default
-
-
 @require_POST
 def start_assisting(request):
     assisted.start_assisting(request)
-    return redirect(_safe_next(request, "/"))
+    return redirect_back(request.POST.get("next"))
 
 
 @require_POST
@@ -141,7 +132,7 @@ def stop_assisting(request):
     if not assisted.can_assist(request.user):
         raise PermissionDenied
     assisted.stop_assisting(request)
-    return redirect(_safe_next(request, reverse("cases_help_a_resident")))
+    return redirect_back(request.POST.get("next"), default=reverse("cases_help_a_resident"))
 
 
 class HelpAResidentView(WagtailAdminTemplateMixin, TemplateView):

@@ -6,13 +6,14 @@ the page stays cacheable, and no session or cookie is needed to remember the ans
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.models import Page
+
+from townhall.redirects import local_path
 
 from . import throttle
 from .forms import COMMENT_MAX_LENGTH, AnswerForm, ProblemForm
@@ -32,12 +33,7 @@ def _live_page(page_id):
 
 def _page_url(request, page, source):
     """Where the resident came from if it is on this site, otherwise the page's own address."""
-    url = source.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return page.get_url(request=request) or "/"
+    return local_path(source.get("next"), default=page.get_url(request=request) or "/")
 
 
 def _with_state(url, state):
@@ -77,13 +73,13 @@ def answer(request, page_id):
     form = AnswerForm(request.POST)
     if not form.is_valid():
         # The buttons always send an answer, so only a tampered form gets here: ask again.
-        return redirect(_page_url(request, page, request.POST))
+        return HttpResponseRedirect(_page_url(request, page, request.POST))
     if not throttle.allow(request):
         return _too_many(request, page, request.POST)
     useful = form.cleaned_data["useful"]
     PageFeedback.objects.create(page=page, useful=useful, locale=page.locale)
     state = THANKS if useful else ASK_WHAT_WENT_WRONG
-    return redirect(_with_state(_page_url(request, page, request.POST), state))
+    return HttpResponseRedirect(_with_state(_page_url(request, page, request.POST), state))
 
 
 @require_http_methods(["GET", "POST"])
@@ -99,7 +95,7 @@ def problem(request, page_id):
             PageFeedback.objects.create(
                 page=page, comment=form.cleaned_data["comment"], locale=page.locale
             )
-            return redirect(_with_state(_page_url(request, page, source), THANKS))
+            return HttpResponseRedirect(_with_state(_page_url(request, page, source), THANKS))
     else:
         source = request.GET
         form = ProblemForm()

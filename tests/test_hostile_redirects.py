@@ -1,0 +1,109 @@
+"""`next=` on the forms that work without JavaScript: whatever anyone sends, the answer is a
+redirect to a path on this site (the one asked for when it is one, otherwise home), never a
+server error and never another site."""
+
+from urllib.parse import urlsplit
+
+from django.contrib.auth.models import Permission
+from django.core.cache import cache
+from django.utils.encoding import iri_to_uri
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from home.alerts.enums import AlertLevel
+from tests.factories import UserFactory
+from tests.factories.alerts import AlertBannerFactory
+
+pytestmark = pytest.mark.django_db
+
+# Printable or not, any text a form field can carry (lone surrogates cannot be sent at all).
+ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+HOSTILE = [
+    "Infinity",
+    "healthz",
+    "admin:index",
+    "//evil.example/",
+    "/\\evil.example",
+    "https://evil.example/",
+    "javascript:alert(1)",
+    " /bins/",
+    "\x00/bins/",
+]
+PROPERTY = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def assert_stays_here(response, sent, home="/"):
+    assert response.status_code == 302, response.status_code
+    location = response["Location"]
+    parts = urlsplit(location)
+    assert not parts.scheme and not parts.netloc, location
+    assert location.startswith("/") and not location.startswith("//"), location
+    # Followed exactly (as a URL, its unsafe characters %-encoded), or home.
+    assert location in (iri_to_uri(sent), home), location
+
+
+@PROPERTY
+@given(next_url=ANY_TEXT)
+@example(next_url="/bins-and-recycling/?page=2")
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hiding_the_cookie_message(client, home_page, value, next_url):
+    for sent in (value, next_url):
+        assert_stays_here(client.post("/cookies/hide/", {"next": sent}), sent)
+
+
+def test_a_local_path_is_followed_and_a_name_is_not(client, home_page):
+    assert client.post("/cookies/hide/", {"next": "/a-to-z/"})["Location"] == "/a-to-z/"
+    assert client.post("/cookies/hide/", {"next": "healthz"})["Location"] == "/"
+
+
+@PROPERTY
+@given(next_url=ANY_TEXT)
+def test_hiding_an_alert(client, home_page, next_url):
+    alert = AlertBannerFactory(level=AlertLevel.WARNING)
+    for sent in (next_url, *HOSTILE):
+        assert_stays_here(client.post("/alerts/hide/", {"alert": alert.pk, "next": sent}), sent)
+
+
+@PROPERTY
+@given(alert=ANY_TEXT)
+@example(alert="²")
+@example(alert="9" * 40)
+@example(alert="-1")
+def test_an_alert_that_is_not_a_number_is_a_bad_request(client, home_page, alert):
+    response = client.post("/alerts/hide/", {"alert": alert, "next": "/"})
+    if alert.isascii() and alert.isdigit() and len(alert) <= 18:
+        assert response.status_code == 302
+    else:
+        assert response.status_code == 400
+
+
+@PROPERTY
+@given(next_url=ANY_TEXT)
+def test_page_feedback(client, service_page, next_url):
+    page_url = service_page.url
+    for sent in (next_url, *HOSTILE):
+        cache.clear()  # one resident answering over and over would be throttled
+        response = client.post(f"/feedback/{service_page.pk}/", {"useful": "yes", "next": sent})
+        assert response.status_code == 302
+        location = urlsplit(response["Location"])
+        assert not location.scheme and not location.netloc
+        assert location.path in (urlsplit(iri_to_uri(sent)).path, page_url)
+
+
+@PROPERTY
+@given(next_url=ANY_TEXT)
+def test_starting_and_stopping_assisted_mode(client, home_page, next_url):
+    staff = UserFactory(username="desk")
+    staff.user_permissions.add(
+        Permission.objects.get(codename="assist_residents"),
+        Permission.objects.get(codename="access_admin"),
+    )
+    client.force_login(staff)
+    for sent in (next_url, *HOSTILE):
+        assert_stays_here(client.post("/check-progress/assisted/start/", {"next": sent}), sent)
+        stopped = client.post("/check-progress/assisted/stop/", {"next": sent})
+        assert_stays_here(stopped, sent, home="/admin/help-a-resident/")
