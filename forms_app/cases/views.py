@@ -30,6 +30,7 @@ from wagtail.log_actions import log
 
 from forms_app.journeys.references import format_reference, normalise_reference
 from forms_app.journeys.uploads import open_upload
+from townhall.ids import parse_id
 
 from .enums import TRANSITIONS, CaseStatus
 from .forms import RESIDENT, AssignForm, BulkActionForm, NoteForm, StatusForm
@@ -423,7 +424,7 @@ class BulkActionView(PermissionCheckedMixin, View):
     def post(self, request):
         next_url = get_valid_next_url_from_request(request) or reverse("cases:index")
         form = BulkActionForm(request.POST, user=request.user)
-        ids = {value for value in request.POST.getlist("case") if value.isdigit()}
+        ids = {parse_id(value) for value in request.POST.getlist("case")} - {None}
         if not ids:
             messages.error(request, _("Select at least one case."))
             return redirect(next_url)

@@ -1,5 +1,7 @@
 """The cookie that remembers which alerts a resident hid: essential, and holding alert ids only."""
 
+from townhall.ids import parse_id
+
 HIDDEN_ALERTS_COOKIE = "townhall_hidden_alerts"
 HIDDEN_ALERTS_MAX_AGE = 28 * 24 * 60 * 60
 # Alerts come and go; the oldest hidden ones have almost certainly ended, and this keeps the
@@ -14,8 +16,9 @@ def hidden_alert_ids(request):
     raw = request.COOKIES.get(HIDDEN_ALERTS_COOKIE, "")
     ids = []
     for part in raw.split(SEPARATOR):
-        if part.isdigit() and int(part) not in ids:
-            ids.append(int(part))
+        alert_id = parse_id(part)
+        if alert_id is not None and alert_id not in ids:
+            ids.append(alert_id)
     return ids[-MAX_HIDDEN_ALERTS:]
 
 

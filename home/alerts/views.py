@@ -4,6 +4,7 @@ from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from townhall.ids import parse_id
 from townhall.redirects import redirect_back
 
 from .cookies import remember_hidden_alert
@@ -12,11 +13,10 @@ from .models import AlertBanner
 
 @require_POST
 def hide_alert(request):
-    alert_id = request.POST.get("alert", "")
-    # ASCII digits only: "²" passes str.isdigit() but is no number int() can read.
-    if not (alert_id.isascii() and alert_id.isdigit()) or len(alert_id) > 18:
+    alert_id = parse_id(request.POST.get("alert"))
+    if alert_id is None:
         return HttpResponseBadRequest(_("Choose an alert to hide."))
-    alert = AlertBanner.objects.filter(pk=int(alert_id)).only("pk", "level").first()
+    alert = AlertBanner.objects.filter(pk=alert_id).only("pk", "level").first()
     if alert is not None and not alert.can_be_hidden:
         return HttpResponseBadRequest(_("Emergency alerts cannot be hidden."))
 

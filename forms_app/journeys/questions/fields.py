@@ -154,13 +154,13 @@ class DateAnswerField(forms.MultiValueField):
             self._fail(missing, f"missing_{names}")
         day, month, year = parts
         month = str(_MONTH_NAMES.get(month.lower(), month))
-        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+        if not all(part.isascii() and part.isdigit() for part in (day, month, year)):
             self._fail([0, 1, 2], "invalid")
         if len(year) != 4:
             self._fail([2], "year")
         try:
             answer = date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):  # "31 2", or a day of twenty digits
             self._fail([0, 1, 2], "invalid")
         self._check_rule(answer)
         return answer

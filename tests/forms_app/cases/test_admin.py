@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from forms_app.cases.enums import CaseStatus, Channel, UpdateKind
 from forms_app.cases.models import Case, CaseLogEntry, RoutingRule
@@ -553,3 +555,30 @@ def test_managers_configure_queues_and_routing_rules(client, django_user_model, 
         reverse("routing_rules:add"),
     ):
         assert client.get(url).status_code == 200, url
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    hostile=st.lists(
+        st.one_of(
+            st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=25),
+            st.integers(min_value=-(10**30), max_value=10**30).map(str),
+            st.sampled_from(["²", "٣", "9" * 40, "-1", "0", "1e3", " 1"]),
+        ),
+        max_size=4,
+    )
+)
+def test_bulk_action_with_any_case_ids_is_never_a_server_error(
+    waste_officer_client, waste_queue, hostile
+):
+    Case.objects.filter(reference="BUNK4444").delete()  # left by an earlier example
+    case = make_case(waste_queue, "BUNK4444")
+    for action in ("assign_to_me", "close"):
+        response = waste_officer_client.post(
+            reverse("cases:bulk"), {"action": action, "case": [*hostile, case.pk]}
+        )
+        assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.assignee is not None  # the real id among them was still acted on
