@@ -122,3 +122,23 @@ def test_starting_and_stopping_assisted_mode(client, home_page, next_url):
         assert_stays_here(client.post("/check-progress/assisted/start/", {"next": sent}), sent)
         stopped = client.post("/check-progress/assisted/stop/", {"next": sent})
         assert_stays_here(stopped, sent, home="/admin/help-a-resident/")
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "no-such-charset", "latin-1", "UTF-32"])
+@pytest.mark.parametrize("path", ["/admin/login/", "/cookies/hide/", "/check-progress/"])
+def test_a_body_in_another_character_set_is_a_bad_request(client, home_page, charset, path):
+    body = "next=/&reference=AB".encode("utf-16" if "16" in charset else "latin-1")
+    # generic() sends the bytes as they are, where post() would re-encode them.
+    response = client.generic(
+        "POST", path, body, content_type=f"application/x-www-form-urlencoded; charset={charset}"
+    )
+    assert response.status_code == 400
+
+
+def test_a_body_in_utf_8_is_read_as_usual(client, home_page):
+    response = client.post(
+        "/cookies/hide/",
+        data="next=/a-to-z/".encode(),
+        content_type="application/x-www-form-urlencoded; charset=UTF-8",
+    )
+    assert response["Location"] == "/a-to-z/"

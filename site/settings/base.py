@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 
 # Identical in every environment, tests included, so tests exercise what production runs.
 MIDDLEWARE = [
+    "townhall.middleware.RefuseForeignCharsetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

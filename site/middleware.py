@@ -1,0 +1,30 @@
+"""Middleware of the project's own."""
+
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext as _
+
+# What our forms are sent in: browsers send UTF-8 for a UTF-8 page, and ASCII is a part of it.
+ACCEPTED_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})
+
+
+class RefuseForeignCharsetMiddleware:
+    """Answer 400 to a request body declared in another character set.
+
+    Our pages are UTF-8 and browsers answer in kind, so a body declared "charset=utf-16" or
+    "charset=no-such-thing" is a hand-made request. Django would try to decode it when a view
+    reads request.POST (UnicodeDecodeError, LookupError) and fail again in its error page, which
+    reads the body too: a server error for anyone who asks. First in the stack, before the CSRF
+    check or the session read the body, the request is refused as what it is.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        charset = (request.content_params or {}).get("charset")
+        if charset and charset.strip().strip('"').lower() not in ACCEPTED_CHARSETS:
+            return HttpResponseBadRequest(
+                _("Send the form again from the page. Forms are read in UTF-8."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
