@@ -138,7 +138,7 @@ def test_a_body_in_another_character_set_is_a_bad_request(client, home_page, cha
 def test_a_body_in_utf_8_is_read_as_usual(client, home_page):
     response = client.post(
         "/cookies/hide/",
-        data="next=/a-to-z/".encode(),
+        data=b"next=/a-to-z/",
         content_type="application/x-www-form-urlencoded; charset=UTF-8",
     )
     assert response["Location"] == "/a-to-z/"

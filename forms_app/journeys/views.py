@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -63,7 +64,11 @@ def _where_to_resume(page, journey, answers):
 
 def _render(request, page, template, context, status=200):
     context = {"page": page, "self": page, **context}
-    return TemplateResponse(request, template, context, status=status)
+    response = TemplateResponse(request, template, context, status=status)
+    # Every step shows this resident's answers (in its fields, on check your answers, in the
+    # confirmation): no shared cache or browser history may keep a copy for the next person.
+    add_never_cache_headers(response)
+    return response
 
 
 def start(request, page):

@@ -1011,3 +1011,16 @@ def test_existing_forms_keep_filing_cases_under_the_residents_name():
 
     questions = JourneyPage.objects.get(pk=page.pk).steps.raw_data[0]["value"]["questions"]
     assert [q["value"].get("holds_name", False) for q in questions] == [True, False]
+
+
+def test_pages_showing_the_residents_answers_are_never_cached(client, missed_bin):
+    check = _answer_missed_bin(client, missed_bin)
+    change = client.get(f"{missed_bin.url}contact-details/?change=1")
+    token = re.search(r'name="token" value="([^"]+)"', check.content.decode())[1]
+    client.post(f"{missed_bin.url}check-your-answers/", {"token": token, "website": ""})
+    confirmation = client.get(f"{missed_bin.url}confirmation/")
+    for page in (check, change, confirmation):
+        assert page.status_code == 200
+        cache_control = page["Cache-Control"]
+        assert "private" in cache_control
+        assert "no-store" in cache_control
