@@ -324,7 +324,7 @@ class CaseUpdate(models.Model):
 
 class CaseLogEntryManager(BaseLogEntryManager):
     def log_action(self, instance, action, **kwargs):
-        kwargs.update(case=instance)
+        kwargs.update(case=instance, object_id=str(instance.pk))
         return super().log_action(instance, action, **kwargs)
 
     def for_instance(self, instance):
@@ -346,6 +346,9 @@ class CaseLogEntry(BaseLogEntry):
     case = models.ForeignKey(
         Case, null=True, on_delete=models.SET_NULL, related_name="log_entries", db_constraint=False
     )
+    # The case's id as text, as every log model has for Wagtail's Site history report (and kept
+    # when the case itself is gone).
+    object_id = models.CharField(max_length=255, blank=True, db_index=True)
 
     objects = CaseLogEntryManager()
 

@@ -582,3 +582,17 @@ def test_bulk_action_with_any_case_ids_is_never_a_server_error(
         assert response.status_code == 302
     case.refresh_from_db()
     assert case.assignee is not None  # the real id among them was still acted on
+
+
+def test_site_history_and_its_export_list_case_entries(client, bin_report, django_user_model):
+    boss = django_user_model.objects.create_superuser("boss", "boss@example.com", "x")
+    client.force_login(boss)
+    bin_report.change_status(CaseStatus.IN_PROGRESS, boss)
+
+    history = client.get("/admin/reports/site-history/")
+    assert history.status_code == 200
+    assert "HT7K9QWX" in history.content.decode()
+    export = client.get("/admin/reports/site-history/?export=csv")
+    assert export.status_code == 200
+    rows = export_rows(export)
+    assert [rows[1][0], rows[1][2].lower()] == [str(bin_report.pk), "case"]
