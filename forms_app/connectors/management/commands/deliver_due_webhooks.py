@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_datetime
 
-from forms_app.connectors.delivery import deliver_due
+from forms_app.connectors.enums import DeliveryStatus
+from forms_app.connectors.tasks import deliver_due
 
 
 def _moment(value):
@@ -13,8 +14,8 @@ def _moment(value):
 
 class Command(BaseCommand):
     help = (
-        "Send webhook deliveries whose next attempt is due (retries after a failure). "
-        "Run every minute or two from cron or a systemd timer."
+        "Send webhook deliveries whose time has come (retries after a failure, and any the task "
+        "queue missed). Run every minute or two from cron or a systemd timer."
     )
 
     def add_arguments(self, parser):
@@ -25,8 +26,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, now=None, **options):
         counts = deliver_due(_moment(now) if now else None)
+        counts = {status: count for status, count in counts.items() if count}
         if not counts:
             self.stdout.write("No webhook deliveries were due.")
             return
-        summary = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
+        summary = ", ".join(
+            f"{count} {DeliveryStatus(status).label.lower()}" for status, count in counts.items()
+        )
         self.stdout.write(f"Attempted {sum(counts.values())} webhook deliveries: {summary}.")

@@ -3,7 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from forms_app.notifications.outbox import send_due
+from forms_app.notifications.tasks import send_due
 
 
 def aware_datetime(value):
@@ -13,9 +13,9 @@ def aware_datetime(value):
 
 class Command(BaseCommand):
     help = (
-        "Send pending resident and team notifications whose next attempt is due (first sends "
-        "that were never enqueued, and retries after a failure). Run it every minute from cron "
-        "or a scheduler."
+        "Send pending resident and team notifications whose time has come: scheduled ones, first "
+        "sends that were never enqueued, and retries after a failure. Run it every minute from "
+        "cron or a scheduler."
     )
 
     def add_arguments(self, parser):
