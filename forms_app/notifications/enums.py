@@ -19,6 +19,8 @@ class NotificationStatus(models.TextChoices):
 
 
 class NotificationKind(models.TextChoices):
+    """The kinds this app queues about casework; kinds.py registers them, and other apps' kinds."""
+
     RECEIVED = "received", _("Case received")
     MESSAGE = "message", _("Message from staff")
     RESOLVED = "resolved", _("Case resolved")

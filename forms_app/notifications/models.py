@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from forms_app.cases.models import Case
 from forms_app.outbox.models import OutboxItem, OutboxQuerySet, status_field
 
-from .enums import NotificationChannel, NotificationKind, NotificationStatus
+from .enums import NotificationChannel, NotificationStatus
+from .kinds import KIND_MAX_LENGTH, kind_choices
 
 
 class NotificationQuerySet(OutboxQuerySet):
@@ -44,7 +45,8 @@ class Notification(OutboxItem):
     )
     # Kept when the case is deleted, so the record of what was sent still says what it was about.
     reference = models.CharField(_("reference"), max_length=8, db_index=True)
-    kind = models.CharField(_("about"), max_length=20, choices=NotificationKind.choices)
+    # Choices are read from the register of kinds when needed: an app adds a kind, no migration.
+    kind = models.CharField(_("about"), max_length=KIND_MAX_LENGTH, choices=kind_choices)
     channel = models.CharField(_("sent by"), max_length=10, choices=NotificationChannel.choices)
     recipient = models.CharField(_("to"), max_length=254)
     language = models.CharField(_("language"), max_length=10)

@@ -26,13 +26,14 @@ STATUS_KINDS = {
 }
 
 
-def queue(case, kind, channel, recipient, language, update=None, *, send_at=None):
+def queue(case, kind, channel, recipient, language, update=None, *, send_at=None, context=None):
     """Write the message now, in the caller's transaction; send it once that commits.
 
     With `send_at`, it is not sent before that time, and is sent once after it (unless it is
-    cancelled first). Its text is rendered now, in `language`.
+    cancelled first). Its text is rendered now, in `language`, with `context` added to what the
+    kind's templates see. `kind` is any registered kind (kinds.py).
     """
-    subject, body = render(case, kind, channel, language, update)
+    subject, body = render(case, kind, channel, language, update, extra_context=context)
     notification = Notification.objects.create(
         case=case,
         reference=case.reference,
