@@ -56,7 +56,19 @@ class WebhookDelivery(OutboxItem):
     # Kept as text as well, so the row still says which case it was for if the case goes.
     reference = models.CharField(_("case reference"), max_length=8, db_index=True)
     event = models.CharField(_("event"), max_length=30, choices=WebhookEvent.choices)
-    # Null once cleared: it holds residents' answers, which do not outlive their case's.
+    # The change an update event is about, so its payload can still be built when it is sent if
+    # building it with the change failed.
+    update = models.ForeignKey(
+        "cases.CaseUpdate",
+        verbose_name=_("case update"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The JSON as it was when the change was made, sent byte for byte on every retry. Null until
+    # built (see posting.py), and once cleared: it holds residents' answers, which do not outlive
+    # their case's.
     payload = models.JSONField(_("payload"), null=True)
     status = status_field(DeliveryStatus)
     response_status_code = models.PositiveSmallIntegerField(

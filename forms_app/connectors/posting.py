@@ -15,6 +15,9 @@ import requests
 
 from forms_app.outbox.dispatch import CannotSend, SendFailed
 
+from . import payloads
+from .enums import WebhookEvent
+
 # Connect, read (seconds): a receiver that cannot answer in this long is treated as down.
 TIMEOUT = (5, 10)
 
@@ -31,6 +34,22 @@ def signature_for(body, key):
     return f"sha256={digest}"
 
 
+def ensure_payload(delivery):
+    """Build the JSON now if it could not be built with the change; never for a forgotten case.
+
+    A payload cleared because the case's personal details were removed stays cleared.
+    """
+    if delivery.payload is not None:
+        return
+    case = delivery.case
+    details_removed = case is not None and case.anonymised_at is not None
+    if case is None or (details_removed and delivery.event != WebhookEvent.CASE_ANONYMISED):
+        raise CannotSend(
+            "Not sent: the case's personal details were removed first.", attempted=False
+        )
+    delivery.payload = payloads.case_payload(case, delivery.event, delivery.update)
+
+
 def send(delivery):
     key = settings.WEBHOOK_SIGNING_KEY
     if not key:
@@ -41,10 +60,7 @@ def send(delivery):
     url = delivery.queue.webhook_url
     if not url:
         raise CannotSend("Not sent: the queue no longer has a webhook address.", attempted=False)
-    if delivery.payload is None:
-        raise CannotSend(
-            "Not sent: the case's personal details were removed first.", attempted=False
-        )
+    ensure_payload(delivery)
 
     body = body_for(delivery.payload)
     headers = {
