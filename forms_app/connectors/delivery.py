@@ -9,6 +9,7 @@ built: the resident's case comes first. Failed sends are retried by `deliver_due
 import logging
 
 from django.db import transaction
+from django.utils import timezone
 
 from forms_app.outbox.dispatch import enqueue_after_commit
 
@@ -19,11 +20,12 @@ from .tasks import deliver_webhook
 logger = logging.getLogger(__name__)
 
 
-def queue_delivery(case, event, update=None):
+def queue_delivery(case, event, update=None, *, send_at=None):
     """Record that `case` must be sent for `event`; send it once the transaction commits.
 
-    Nothing is recorded for a queue without a webhook address. Never raises: a delivery that
-    cannot be recorded is logged, and the change to the case goes ahead.
+    With `send_at`, it is not sent before that time (nothing schedules webhooks yet; the outbox
+    lets them). Nothing is recorded for a queue without a webhook address. Never raises: a
+    delivery that cannot be recorded is logged, and the change to the case goes ahead.
     """
     queue = case.queue
     if not queue.webhook_url:
@@ -37,6 +39,7 @@ def queue_delivery(case, event, update=None):
                 event=event,
                 update=update,
                 payload=_payload_now(case, event, update),
+                next_attempt_at=send_at or timezone.now(),
             )
     except Exception:
         logger.exception("Could not queue a webhook delivery for case %s", case.reference)

@@ -1,15 +1,8 @@
-from django.core.management.base import BaseCommand, CommandError
-from django.utils.dateparse import parse_datetime
+from django.core.management.base import BaseCommand
 
 from forms_app.connectors.enums import DeliveryStatus
 from forms_app.connectors.tasks import deliver_due
-
-
-def _moment(value):
-    moment = parse_datetime(value) if isinstance(value, str) else value
-    if moment is None or moment.tzinfo is None:
-        raise CommandError("--now must be an ISO 8601 date and time with a time zone.")
-    return moment
+from forms_app.outbox.commands import add_now_argument, parse_now
 
 
 class Command(BaseCommand):
@@ -19,14 +12,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--now",
-            help="Act as if it were this moment (ISO 8601 with a time zone), e.g. to test backoff.",
-        )
+        add_now_argument(parser)
 
     def handle(self, *args, now=None, **options):
-        counts = deliver_due(_moment(now) if now else None)
-        counts = {status: count for status, count in counts.items() if count}
+        counts = {status: count for status, count in deliver_due(parse_now(now)).items() if count}
         if not counts:
             self.stdout.write("No webhook deliveries were due.")
             return
