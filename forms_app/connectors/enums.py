@@ -1,13 +1,17 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from townhall.backoff import MAX_ATTEMPTS, RETRY_DELAYS  # noqa: F401 (re-exported)
+from forms_app.outbox.models import OutboxStatus
 
 
 class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    DELIVERED = "delivered", _("Delivered")
-    FAILED = "failed", _("Failed")
+    """The outbox's states, in the words administrators read on the deliveries list."""
+
+    PENDING = OutboxStatus.PENDING.value, _("Pending")
+    # Stored as the outbox's "sent", as notifications are; administrators read "Delivered".
+    DELIVERED = OutboxStatus.SENT.value, _("Delivered")
+    FAILED = OutboxStatus.FAILED.value, _("Failed")
+    CANCELLED = OutboxStatus.CANCELLED.value, _("Cancelled")
 
 
 class WebhookEvent(models.TextChoices):

@@ -2,25 +2,20 @@
 
 from forms_app.cases.signals import case_anonymised, case_created, case_updated
 
+from .delivery import queue_delivery
 from .enums import WebhookEvent
 
 
 def queue_created_case(sender, case, **kwargs):
-    from .delivery import queue_delivery
-
     queue_delivery(case, WebhookEvent.CASE_CREATED)
 
 
 def queue_updated_case(sender, case, update=None, **kwargs):
-    from .delivery import queue_delivery
-
     queue_delivery(case, WebhookEvent.CASE_UPDATED, update)
 
 
 def queue_anonymised_case(sender, case, **kwargs):
     """The receiver holds the resident's details from earlier deliveries: ask it to remove them."""
-    from .delivery import queue_delivery
-
     queue_delivery(case, WebhookEvent.CASE_ANONYMISED)
 
 

@@ -49,7 +49,7 @@ class WebhookDeliveryViewSet(ModelViewSet):
         "created_at",
         "last_attempt_at",
         "next_attempt_at",
-        "delivered_at",
+        "sent_at",
         "payload",
     ]
 

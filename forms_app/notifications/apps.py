@@ -8,6 +8,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
+        from .kinds import CASEWORK_KINDS, register_kind
         from .signal_handlers import register_signal_handlers
 
+        # As any other app registers its own kinds (see kinds.py).
+        for spec in CASEWORK_KINDS:
+            register_kind(spec)
         register_signal_handlers()

@@ -7,22 +7,14 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
 from home.models import FALLBACK_COUNCIL_NAME, CouncilSettings
 
-from .enums import NotificationChannel, NotificationKind
-
-SUBJECTS = {
-    NotificationKind.RECEIVED: _("We have received your form – reference %(reference)s"),
-    NotificationKind.MESSAGE: _("An update on your case %(reference)s"),
-    NotificationKind.RESOLVED: _("Your case %(reference)s has been resolved"),
-    NotificationKind.WAITING: _("We need more information about your case %(reference)s"),
-    NotificationKind.TEAM_NEW_CASE: _("New case %(reference)s: %(summary)s"),
-}
+from .enums import NotificationChannel
+from .kinds import get_kind
 
 UK_MOBILE = re.compile(r"^\+447\d{9}$")
 
@@ -91,8 +83,12 @@ def check_progress_url(language):
     return absolute_url(path)
 
 
-def render(case, kind, channel, language, update=None):
-    """(subject, body) for this case, in `language`: what the resident or team will read."""
+def render(case, kind, channel, language, update=None, extra_context=None):
+    """(subject, body) for this case, in `language`: what the resident or team will read.
+
+    `extra_context` adds to what the kind's subject and templates can use (an appointment's date).
+    """
+    spec = get_kind(kind)
     with translation.override(language):
         journey = case.journey.specific if case.journey_id else None
         context = {
@@ -104,7 +100,8 @@ def render(case, kind, channel, language, update=None):
             "what_happens_next": plain_text(getattr(journey, "what_happens_next", "")),
             "check_progress_url": check_progress_url(language),
             "admin_url": absolute_url("/admin/"),
+            **(extra_context or {}),
         }
-        subject = str(SUBJECTS[kind]) % {"reference": case.reference, "summary": case.summary}
-        body = render_to_string(f"notifications/{channel}_{kind}.txt", context)
+        subject = str(spec.subject) % context
+        body = render_to_string(spec.template_name(channel), context)
     return subject[:255], re.sub(r"\n{3,}", "\n\n", body).strip()

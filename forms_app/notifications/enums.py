@@ -1,9 +1,7 @@
-import datetime
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from townhall.backoff import MAX_ATTEMPTS, RETRY_DELAYS  # noqa: F401 (re-exported)
+from forms_app.outbox.models import OutboxStatus
 
 
 class NotificationChannel(models.TextChoices):
@@ -12,21 +10,19 @@ class NotificationChannel(models.TextChoices):
 
 
 class NotificationStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting to send")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Not sent")
+    """The outbox's states, in the words staff read on the case page and the notifications list."""
+
+    PENDING = OutboxStatus.PENDING.value, _("Waiting to send")
+    SENT = OutboxStatus.SENT.value, _("Sent")
+    FAILED = OutboxStatus.FAILED.value, _("Not sent")
+    CANCELLED = OutboxStatus.CANCELLED.value, _("Cancelled")
 
 
 class NotificationKind(models.TextChoices):
+    """The kinds this app queues about casework; kinds.py registers them, and other apps' kinds."""
+
     RECEIVED = "received", _("Case received")
     MESSAGE = "message", _("Message from staff")
     RESOLVED = "resolved", _("Case resolved")
     WAITING = "waiting", _("Waiting for the resident")
     TEAM_NEW_CASE = "team_new_case", _("New case (to the team)")
-
-
-# Wait after each failed attempt, shared with webhooks.
-RETRY_BACKOFF = RETRY_DELAYS
-
-# A sender claims a message for this long; if it dies mid-send the message is tried again after it.
-CLAIM_LEASE = datetime.timedelta(minutes=15)

@@ -1,4 +1,8 @@
-"""Queue notifications with the case change; deliver them after commit; retry what failed."""
+"""Queue notifications with the case change, now or for later, and withdraw them before they go.
+
+`queue` is the one way to write a notification; the casework signal handlers below call it, and
+so can other apps (a booking reminder, with `send_at`). Sending is tasks.py's.
+"""
 
 import logging
 
@@ -7,11 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from forms_app.cases.enums import CaseStatus, UpdateKind
+from forms_app.outbox.dispatch import enqueue_after_commit
 
 from .content import render, resident_contact
-from .enums import NotificationChannel, NotificationKind, NotificationStatus
+from .enums import NotificationChannel, NotificationKind
 from .models import Notification
-from .senders import CannotSend, describe_error, get_sender
+from .tasks import send_notification
 
 logger = logging.getLogger(__name__)
 
@@ -19,12 +24,16 @@ STATUS_KINDS = {
     CaseStatus.RESOLVED: NotificationKind.RESOLVED,
     CaseStatus.WAITING: NotificationKind.WAITING,
 }
-SWEEP_BATCH = 500
 
 
-def queue(case, kind, channel, recipient, language, update=None):
-    """Write the message now, in the caller's transaction; send it once that commits."""
-    subject, body = render(case, kind, channel, language, update)
+def queue(case, kind, channel, recipient, language, update=None, *, send_at=None, context=None):
+    """Write the message now, in the caller's transaction; send it once that commits.
+
+    With `send_at`, it is not sent before that time, and is sent once after it (unless it is
+    cancelled first). Its text is rendered now, in `language`, with `context` added to what the
+    kind's templates see. `kind` is any registered kind (kinds.py).
+    """
+    subject, body = render(case, kind, channel, language, update, extra_context=context)
     notification = Notification.objects.create(
         case=case,
         reference=case.reference,
@@ -34,10 +43,22 @@ def queue(case, kind, channel, recipient, language, update=None):
         language=language,
         subject=subject,
         body=body,
+        next_attempt_at=send_at or timezone.now(),
     )
-    # robust: the case is already committed by then; a broken queue must not turn into an error.
-    transaction.on_commit(lambda: enqueue_send(notification.pk), robust=True)
+    enqueue_after_commit(notification, send_notification)
     return notification
+
+
+def cancel_pending(case, kind=None):
+    """Withdraw the messages about `case` (of one `kind`, or all) that have not gone yet.
+
+    A cancelled booking is never reminded. What was sent or given up stays as it was. Returns
+    how many were cancelled.
+    """
+    notifications = Notification.objects.filter(case=case)
+    if kind is not None:
+        notifications = notifications.filter(kind=kind)
+    return notifications.cancel()
 
 
 def _queue_safely(case, *args, **kwargs):
@@ -83,54 +104,3 @@ def queue_for_update(case, update):
     if kind is None or not case.queue.notify_resident or not contact:
         return None
     return _queue_safely(case, kind, *contact, case.language, update=update)
-
-
-def enqueue_send(notification_id, run_after=None):
-    from .tasks import send_notification
-
-    task = send_notification
-    if run_after is not None:
-        if not task.get_backend().supports_defer:
-            return  # send_due_notifications picks it up when it is due
-        task = task.using(run_after=run_after)
-    try:
-        task.enqueue(notification_id)
-    except Exception:
-        # The row is safe in the outbox; the next send_due_notifications run sends it.
-        logger.exception("Could not enqueue notification %s", notification_id)
-
-
-def deliver(notification_id, now=None):
-    """Make one attempt at a due notification; returns its status, or None if not ours to send."""
-    now = now or timezone.now()
-    notification = Notification.objects.filter(pk=notification_id).first()
-    if notification is None or not notification.claim(now):
-        return None
-    try:
-        provider_id = get_sender().send(notification)
-    except CannotSend as reason:
-        logger.warning("Notification %s cannot be sent: %s", notification.pk, reason)
-        notification.mark_failed(str(reason))
-    except Exception as error:
-        reason = describe_error(error)
-        logger.warning(
-            "Notification %s attempt %s failed: %s", notification.pk, notification.attempts, reason
-        )
-        notification.retry_later(reason, now)
-        if notification.status == NotificationStatus.PENDING:
-            enqueue_send(notification.pk, run_after=notification.next_attempt_at)
-    else:
-        notification.mark_sent(provider_id, now)
-    return notification.status
-
-
-def send_due(now=None):
-    """Attempt every pending notification whose time has come; counts by resulting status."""
-    now = now or timezone.now()
-    counts = dict.fromkeys(NotificationStatus.values, 0)
-    due = Notification.objects.due(now).order_by("next_attempt_at", "pk")
-    for notification_id in list(due.values_list("pk", flat=True)[:SWEEP_BATCH]):
-        status = deliver(notification_id, now=now)
-        if status:
-            counts[status] += 1
-    return counts

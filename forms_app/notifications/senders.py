@@ -1,7 +1,8 @@
 """Who actually delivers a notification: GOV.UK Notify when configured, else Django's email.
 
 A sender's `send(notification)` returns the provider's id for the message, raises `CannotSend`
-when trying again will not help, and lets any other exception through to be retried later.
+when trying again will not help, and lets any other exception through to be retried later (the
+outbox's rule, forms_app/outbox/dispatch.py). `send` below is what the outbox calls.
 """
 
 import logging
@@ -13,6 +14,8 @@ from django.utils.translation import gettext as _
 from notifications_python_client.errors import APIError
 from notifications_python_client.notifications import NotificationsAPIClient
 
+from forms_app.outbox.dispatch import CannotSend, SendFailed
+
 from .enums import NotificationChannel
 
 logger = logging.getLogger(__name__)
@@ -23,15 +26,10 @@ NOTIFY_TIMEOUT_SECONDS = 10
 NOTIFY_PERMANENT_STATUSES = frozenset({400, 403})
 
 
-class CannotSend(Exception):  # noqa: N818 - reads as a sentence: `raise CannotSend(reason)`
-    """Sending this notification will never work as things are set up: do not retry."""
-
-
 def describe_error(error):
-    """A short reason for staff and logs, free of the addresses and numbers errors can quote."""
-    if isinstance(error, APIError):
-        return f"GOV.UK Notify answered {error.status_code} ({type(error).__name__})"
-    return type(error).__name__
+    """Notify's error as a short reason for staff and logs, free of the addresses and numbers
+    its messages can quote."""
+    return f"GOV.UK Notify answered {error.status_code} ({type(error).__name__})"
 
 
 class NotifySender:
@@ -65,7 +63,7 @@ class NotifySender:
         except APIError as error:
             if error.status_code in NOTIFY_PERMANENT_STATUSES:
                 raise CannotSend(describe_error(error)) from error
-            raise
+            raise SendFailed(describe_error(error)) from error
         return (response or {}).get("id", "")
 
     def _template_id(self, channel):
@@ -76,7 +74,7 @@ class NotifySender:
         )
         template_id = getattr(settings, setting, None)
         if not template_id:
-            raise CannotSend(_("%(setting)s is not set.") % {"setting": setting})
+            raise CannotSend(_("%(setting)s is not set.") % {"setting": setting}, attempted=False)
         return template_id
 
 
@@ -89,7 +87,9 @@ class EmailBackendSender:
                 "Text message %s not sent: text messages need GOV.UK Notify (NOTIFY_API_KEY).",
                 notification.pk,
             )
-            raise CannotSend(_("Text messages need GOV.UK Notify, which is not set up."))
+            raise CannotSend(
+                _("Text messages need GOV.UK Notify, which is not set up."), attempted=False
+            )
         message_id = make_msgid()
         EmailMessage(
             subject=notification.subject,
@@ -103,3 +103,8 @@ class EmailBackendSender:
 def get_sender():
     api_key = getattr(settings, "NOTIFY_API_KEY", None)
     return NotifySender(api_key) if api_key else EmailBackendSender()
+
+
+def send(notification):
+    """Send one claimed notification, keeping the provider's id for it (the outbox's `send`)."""
+    notification.provider_id = (get_sender().send(notification) or "")[:100]

@@ -2,23 +2,20 @@
 
 from forms_app.cases.signals import case_anonymised, case_created, case_updated
 
+from .models import Notification
+from .outbox import queue_for_new_case, queue_for_update
+
 
 def notify_case_created(sender, case, **kwargs):
-    from .outbox import queue_for_new_case
-
     queue_for_new_case(case)
 
 
 def notify_case_updated(sender, case, update, **kwargs):
-    from .outbox import queue_for_update
-
     queue_for_update(case, update)
 
 
 def forget_anonymised_case(sender, case, **kwargs):
     """Retention removed the resident's details: so go the recipient and text of what was sent."""
-    from .models import Notification
-
     Notification.objects.filter(case=case).anonymise()
 
 

@@ -116,7 +116,7 @@ def test_a_new_case_is_posted_as_signed_json(crm_queue, receiver, signing_key, n
     assert delivery.reference == "FT7K9QWX"
     assert delivery.status == DeliveryStatus.DELIVERED
     assert (delivery.attempts, delivery.response_status_code) == (1, 200)
-    assert delivery.delivered_at is not None
+    assert delivery.sent_at is not None
 
 
 def test_a_status_change_is_posted_as_an_update(
@@ -136,8 +136,8 @@ def test_a_status_change_is_posted_as_an_update(
     assert sent["update"]["status_from"] == "new"
     assert sent["update"]["status_to"] == "in_progress"
     assert list(WebhookDelivery.objects.values_list("event", "status").order_by("pk")) == [
-        ("case.created", "delivered"),
-        ("case.updated", "delivered"),
+        ("case.created", DeliveryStatus.DELIVERED),
+        ("case.updated", DeliveryStatus.DELIVERED),
     ]
 
 
@@ -177,7 +177,7 @@ def test_a_failed_delivery_is_retried_with_backoff_until_the_receiver_recovers(
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.DELIVERED
     assert (delivery.attempts, delivery.response_status_code) == (3, 200)
-    assert delivery.delivered_at == third_try
+    assert delivery.sent_at == third_try
     assert delivery.last_error == ""
     assert len(receiver.requests) == 3
     # Each retry is the same delivery, byte for byte, so the receiver can tell it is a repeat.
@@ -196,7 +196,7 @@ def test_in_production_the_worker_sends_and_a_retry_waits_in_the_task_queue(
 ):
     from django_tasks_db.models import DBTaskResult
 
-    from forms_app.connectors.delivery import attempt_delivery
+    from forms_app.connectors.tasks import attempt_delivery
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     receiver.statuses = [500]
@@ -230,7 +230,7 @@ def test_delivery_is_given_up_after_six_attempts(crm_queue, receiver, signing_ke
     assert delivery.status == DeliveryStatus.FAILED
     assert delivery.attempts == 6
     assert delivery.next_attempt_at is None
-    assert delivery.last_error == "Gave up after 6 attempts. HTTP 503"
+    assert delivery.last_error == "Gave up after 6 attempts: HTTP 503"
     assert len(receiver.requests) == 6
 
 

@@ -20,8 +20,7 @@ from forms_app.cases.enums import CaseStatus
 from forms_app.cases.models import Case
 from forms_app.notifications.content import uk_mobile
 from forms_app.notifications.models import Notification, notifications_for_case
-from forms_app.notifications.outbox import send_due
-from forms_app.notifications.tasks import send_notification
+from forms_app.notifications.tasks import send_due, send_notification
 
 from .conftest import NOTIFY_EMAIL_TEMPLATE, NOTIFY_SECRET, NOTIFY_SMS_TEMPLATE
 
