@@ -10,17 +10,10 @@ copy.
 from .enums import WebhookEvent
 
 
-def _answer(row):
-    display = row.get("display")
-    if display in (None, ""):
-        value = row.get("value")
-        display = value if isinstance(value, str) else ""
-    return {
-        "name": row.get("name", ""),
-        "type": row.get("type", ""),
-        "label": row.get("label", ""),
-        "display": str(display),
-    }
+def _answer(answer):
+    """An answer as text, as staff read it (a sensitive one masked, a file by its own name)."""
+    display = answer.display or (answer.value if isinstance(answer.value, str) else "")
+    return {"name": answer.name, "type": answer.type, "label": answer.label, "display": display}
 
 
 def _update(update):
@@ -56,6 +49,6 @@ def case_payload(case, event, update=None):
         "due_date": case.due_date.isoformat(),
         "channel": case.channel,
         "language": case.language,
-        "answers": [_answer(row) for row in case.answers or []],
+        "answers": [_answer(answer) for answer in case.get_answers()],
         "update": _update(update),
     }

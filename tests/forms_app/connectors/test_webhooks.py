@@ -4,7 +4,6 @@ import datetime
 import hashlib
 import hmac
 import json
-import uuid
 from io import StringIO
 
 from django.contrib.auth.models import Group, Permission
@@ -21,8 +20,9 @@ from forms_app.cases.retention import purge_expired_cases
 from forms_app.cases.routing import open_case
 from forms_app.connectors.enums import DeliveryStatus
 from forms_app.connectors.models import WebhookDelivery
-from forms_app.journeys.models import Submission
+from forms_app.journeys.enums import AnswerRole
 from tests.factories import UserFactory
+from tests.factories.casework import SubmissionFactory, answer
 
 pytestmark = pytest.mark.django_db
 
@@ -30,41 +30,23 @@ STORED_FILE = "journeys/2026/11/3f1c0d9e8b7a4c2d.jpg"
 
 
 def _submission(reference):
-    return Submission.objects.create(
+    photo = {
+        "name": STORED_FILE,
+        "original_name": "tip.jpg",
+        "size": 2048,
+        "content_type": "image/jpeg",
+    }
+    return SubmissionFactory(
         reference=reference,
-        token=uuid.uuid4(),
-        journey=None,
         journey_title="Report fly-tipping",
         answers=[
-            {
-                "name": "full_name",
-                "type": "text",
-                "label": "Full name",
-                "value": "Sam Jones",
-                "display": "Sam Jones",
-            },
-            {
-                "name": "email",
-                "type": "email",
-                "label": "Email",
-                "value": "sam@example.com",
-                "display": "sam@example.com",
-            },
-            {
-                "name": "photo",
-                "type": "file_upload",
-                "label": "Photo of the rubbish",
-                "value": {
-                    "name": STORED_FILE,
-                    "original_name": "tip.jpg",
-                    "size": 2048,
-                    "content_type": "image/jpeg",
-                },
-                "display": "tip.jpg",
-            },
+            answer("full_name", "Sam Jones", label="Full name", role=AnswerRole.NAME),
+            answer("email", "sam@example.com", type="email", label="Email"),
+            answer(
+                "photo", photo, type="file_upload", label="Photo of the rubbish", display="tip.jpg"
+            ),
         ],
         language="cy",
-        retention_days=90,
     )
 
 
