@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
 from forms_app.journeys.answers import Answers
+from forms_app.journeys.questions import EMAIL_MAX_LENGTH, TEXT_MAX_LENGTH
 
 from .enums import (
     FINISHED_STATUSES,
@@ -186,8 +187,11 @@ class Case(models.Model):
         related_name="assigned_cases",
     )
     due_date = models.DateField(_("due"), db_index=True)
-    resident_name = models.CharField(_("name"), max_length=200, blank=True)
-    resident_email = models.EmailField(_("email"), blank=True, db_index=True)
+    # As long as the questions that fill them allow, so what a resident may type always fits.
+    resident_name = models.CharField(_("name"), max_length=TEXT_MAX_LENGTH, blank=True)
+    resident_email = models.EmailField(
+        _("email"), max_length=EMAIL_MAX_LENGTH, blank=True, db_index=True
+    )
     resident_phone = models.CharField(_("phone"), max_length=30, blank=True)
     resident_postcode = models.CharField(_("postcode"), max_length=10, blank=True, db_index=True)
     answers = models.JSONField(

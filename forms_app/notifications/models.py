@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forms_app.cases.models import Case
+from forms_app.journeys.questions import EMAIL_MAX_LENGTH
 from forms_app.outbox.models import OutboxItem, OutboxQuerySet, status_field
 
 from .enums import NotificationChannel, NotificationStatus
@@ -48,7 +49,8 @@ class Notification(OutboxItem):
     # Choices are read from the register of kinds when needed: an app adds a kind, no migration.
     kind = models.CharField(_("about"), max_length=KIND_MAX_LENGTH, choices=kind_choices)
     channel = models.CharField(_("sent by"), max_length=10, choices=NotificationChannel.choices)
-    recipient = models.CharField(_("to"), max_length=254)
+    # An email address as long as the question allows, or a phone number.
+    recipient = models.CharField(_("to"), max_length=EMAIL_MAX_LENGTH)
     language = models.CharField(_("language"), max_length=10)
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("message"))

@@ -58,6 +58,7 @@ from .choices import (
     YesNoQuestionBlock,
 )
 from .contact import (
+    EMAIL_MAX_LENGTH,
     AddressQuestionBlock,
     EmailQuestionBlock,
     PhoneQuestionBlock,
@@ -121,6 +122,7 @@ __all__ = [
     "DEFAULT_FILE_TYPES",
     "DEFAULT_MAX_FILE_MB",
     "FILE_TYPES",
+    "EMAIL_MAX_LENGTH",
     "LONG_TEXT_MAX_LENGTH",
     "MAX_FILE_MB",
     "NAME_MAX_LENGTH",

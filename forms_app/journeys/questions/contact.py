@@ -12,6 +12,11 @@ from .uk import format_uk_phone
 from .widgets import AddressWidget, _text_input
 
 
+# The longest an email address can be (RFC 3696): what the question accepts, and what a case and
+# a notification have room for.
+EMAIL_MAX_LENGTH = 320
+
+
 @registry.register
 class EmailQuestionBlock(BaseQuestionBlock):
     question_type = "email"
@@ -25,6 +30,7 @@ class EmailQuestionBlock(BaseQuestionBlock):
     def form_field(self, value):
         invalid = _("Enter an email address in the correct format, like name@example.com")
         return LowerDomainEmailField(
+            max_length=EMAIL_MAX_LENGTH,
             widget=_text_input(input_type="email", autocomplete="email", spellcheck="false"),
             **self.field_kwargs(
                 value,

@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from forms_app.cases.models import Case
 from forms_app.journeys import resume
 from forms_app.journeys.models import SavedProgress, Submission
 from forms_app.journeys.references import ALPHABET
@@ -1024,3 +1025,29 @@ def test_pages_showing_the_residents_answers_are_never_cached(client, missed_bin
         cache_control = page["Cache-Control"]
         assert "private" in cache_control
         assert "no-store" in cache_control
+
+
+def test_the_longest_name_and_email_the_questions_allow_fit_the_case(client, missed_bin):
+    """A 500-character name and a 320-character email pass the questions, so the case must hold
+    them (PostgreSQL refused them with a server error; SQLite kept them past the column size)."""
+    name = "Anwen " + "a" * 494
+    email = "a" * 64 + "@" + ("b" * 63 + ".") * 3 + "c" * 63
+    contact = {**CONTACT, "full_name": name, "email": email}
+    token = _send_token(_answer_missed_bin(client, missed_bin, contact=contact))
+
+    confirmation = client.get(_send(client, missed_bin, token)["Location"])
+
+    assert confirmation.status_code == 200
+    case = Case.objects.get(reference=_reference_on(confirmation).replace(" ", ""))
+    assert (len(case.resident_name), len(case.resident_email)) == (500, 320)
+    assert (case.resident_name, case.resident_email) == (name, email)
+
+
+def test_a_name_longer_than_the_question_allows_is_refused_where_it_is_typed(client, missed_bin):
+    page = _answer(client, missed_bin, "bin-type", {"bin": "general"})
+    assert page.status_code == 302
+    client.post(f"{missed_bin.url}collection-day/", {"due_today": "no"})
+    client.post(f"{missed_bin.url}address/", ADDRESS)
+    too_long = client.post(f"{missed_bin.url}contact-details/", {**CONTACT, "full_name": "a" * 501})
+    assert too_long.status_code == 200
+    assert "Answer must be 500 characters or less" in _main_text(too_long)
