@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
 from services.feedback.permissions import can_see_reports
+from townhall.spreadsheets import SafeReportView
 
 from .models import DailySearchCount, language_choices
 
@@ -66,7 +66,7 @@ class PeriodFilterSet(WagtailFilterSet):
         fields = []
 
 
-class TopSearchesReportView(ReportView):
+class TopSearchesReportView(SafeReportView):
     page_title = _("Top searches")
     header_icon = "search"
     index_url_name = "search_top_searches"

@@ -4,11 +4,14 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from townhall.spreadsheets import SafeSnippetIndexView
+
 from .models import PromotedResult, Synonym
 
 
 class SynonymViewSet(SnippetViewSet):
     model = Synonym
+    index_view_class = SafeSnippetIndexView
     icon = "link"
     menu_label = _("Synonyms")
     list_display = ["term", "synonyms", "language"]
@@ -20,6 +23,7 @@ class SynonymViewSet(SnippetViewSet):
 
 class PromotedResultViewSet(SnippetViewSet):
     model = PromotedResult
+    index_view_class = SafeSnippetIndexView
     icon = "pick"
     menu_label = _("Promoted results")
     list_display = [

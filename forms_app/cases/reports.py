@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.reports import ReportView
 
 import django_filters
+
+from townhall.spreadsheets import SafeReportView
 
 from .enums import Channel
 from .models import Case
@@ -86,7 +87,7 @@ class ChannelShiftFilterSet(WagtailFilterSet):
         fields = ["created_at"]
 
 
-class ChannelShiftReportView(ReportView):
+class ChannelShiftReportView(SafeReportView):
     page_title = _("Channel shift")
     header_icon = "form"
     filterset_class = ChannelShiftFilterSet
@@ -111,7 +112,7 @@ class ChannelShiftReportView(ReportView):
     }
     custom_field_preprocess = {
         # A spreadsheet gets a real date; a CSV the unambiguous "2026-11".
-        "month": {ReportView.FORMAT_CSV: lambda month: month.strftime("%Y-%m")},
+        "month": {SafeReportView.FORMAT_CSV: lambda month: month.strftime("%Y-%m")},
     }
 
     def dispatch(self, request, *args, **kwargs):

@@ -31,14 +31,12 @@ from wagtail.log_actions import log
 from forms_app.journeys.references import format_reference, normalise_reference
 from forms_app.journeys.uploads import open_upload
 from townhall.ids import parse_id
+from townhall.spreadsheets import SafeSpreadsheetMixin
 
 from .enums import TRANSITIONS, CaseStatus
 from .forms import RESIDENT, AssignForm, BulkActionForm, NoteForm, StatusForm
 from .models import Case, CaseLogEntry
 from .permissions import SEE, case_permission_policy
-
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def pretty_reference(reference):
@@ -46,11 +44,6 @@ def pretty_reference(reference):
         return format_reference(reference)
     except ValueError:
         return reference
-
-
-def _spreadsheet_safe(value):
-    value = "" if value is None else str(value)
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 class ReferenceColumn(TitleColumn):
@@ -96,7 +89,7 @@ class SelectCaseColumn(BaseColumn):
         return context
 
 
-class CaseIndexView(generic.IndexView):
+class CaseIndexView(SafeSpreadsheetMixin, generic.IndexView):
     any_permission_required = SEE
     permission_policy = case_permission_policy
     # CSV only: the export is for a quick look in a spreadsheet, and one format is one to check.
@@ -160,10 +153,7 @@ class CaseIndexView(generic.IndexView):
             "due_date": case.due_date.isoformat(),
             "channel": case.get_channel_display(),
         }
-        return {field: _spreadsheet_safe(row[field]) for field in self.list_export}
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow(row_dict)
+        return {field: row[field] for field in self.list_export}
 
     @cached_property
     def show_export_buttons(self):

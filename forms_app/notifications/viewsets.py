@@ -9,10 +9,12 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from townhall.spreadsheets import SafeSpreadsheetMixin
+
 from .models import Notification
 
 
-class NotificationIndexView(generic.IndexView):
+class NotificationIndexView(SafeSpreadsheetMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().for_user(self.request.user).select_related("case")
 

@@ -4,11 +4,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from townhall.spreadsheets import SafeSnippetIndexView
+
 from .models import AlertBanner
 
 
 class AlertBannerViewSet(SnippetViewSet):
     model = AlertBanner
+    index_view_class = SafeSnippetIndexView
     icon = "warning"
     menu_label = _("Alert banners")
     menu_order = 250

@@ -5,8 +5,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
+
+from townhall.spreadsheets import SafeReportView
 
 from .permissions import page_policy, pages_user_can_edit
 from .queries import translation_updated_at, translations_to_update, update_reasons
@@ -20,7 +21,7 @@ def reason_labels(page):
     return [reason.label for reason in update_reasons(page)]
 
 
-class TranslationsToUpdateReportView(ReportView):
+class TranslationsToUpdateReportView(SafeReportView):
     page_title = _("Translations to update")
     header_icon = "doc-empty-inverse"
     index_url_name = "translations_to_update"

@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 import django_filters
+
+from townhall.spreadsheets import SafeReportView
 
 from .models import PageFeedback, annotate_feedback_counts
 from .permissions import page_policy, pages_user_can_edit
@@ -49,7 +50,7 @@ class PeriodFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ReviewerReportView(ReportView):
+class ReviewerReportView(SafeReportView):
     """Open to anyone who can edit a page; the rows are scoped to the pages they can edit."""
 
     model = Page

@@ -11,7 +11,6 @@ from .fields import AddressAnswerField, LowerDomainEmailField, UKPhoneField, UKP
 from .uk import format_uk_phone
 from .widgets import AddressWidget, _text_input
 
-
 # The longest an email address can be (RFC 3696): what the question accepts, and what a case and
 # a notification have room for.
 EMAIL_MAX_LENGTH = 320

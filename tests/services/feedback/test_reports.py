@@ -234,3 +234,18 @@ def test_reports_take_the_same_number_of_queries_for_many_pages(client, category
 
     assert many == few
     assert PageFeedback.objects.count() == 12 * 12
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","Click")', "@SUM(1+1)", "+cmd|' /C calc'!A0", "-2+3"]
+
+
+def test_comments_export_never_hands_a_spreadsheet_a_formula(client, superuser, service_page):
+    answers(service_page, comments=[*FORMULAS, "The map is wrong"])
+    client.force_login(superuser)
+
+    response = client.get(f"{FEEDBACK_REPORT}{service_page.pk}/?export=csv")
+
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode()
+    comments = sorted(row["What went wrong"] for row in csv.DictReader(io.StringIO(body)))
+    assert comments == sorted([*(f"'{formula}" for formula in FORMULAS), "The map is wrong"])
