@@ -102,3 +102,23 @@ def test_demo_shows_an_alert_feedback_flags_and_overdue_reviews(client, monkeypa
     assert bands.pk in flagged
     assert ServicePage.objects.filter(review_due__lt=today).exists()
     assert ServicePage.objects.filter(review_due__gte=today).exists()
+
+
+def test_every_demo_queue_can_be_worked_by_its_team(monkeypatch):
+    """Each queue's staff group can sign in to the admin and open its cases (Environmental health
+    could not: its group lacked admin access)."""
+    from forms_app.cases.models import Case, Queue
+
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2026")
+    call_command("seed_demo", stdout=io.StringIO())
+    for queue in Queue.objects.exclude(group=None):
+        member = get_user_model().objects.create_user(f"member-{queue.pk}", password="x")
+        member.groups.add(queue.group)
+        client = Client()
+        client.force_login(member)
+        assert client.get("/admin/").status_code == 200, queue.name
+        listing = client.get("/admin/cases/")
+        assert listing.status_code == 200, queue.name
+        shown = {case.queue_id for case in listing.context["object_list"]}
+        assert shown <= {queue.pk}
+        assert Case.objects.filter(queue=queue).exists() == bool(shown), queue.name
