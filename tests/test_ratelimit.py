@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.test import RequestFactory
 
@@ -6,6 +7,10 @@ import pytest
 from tests.cache_contents import cache_contents
 from townhall import ratelimit
 from townhall.ratelimit import client_address, client_key, hit
+
+
+def settings_redis_url():
+    return bool(getattr(settings, "REDIS_URL", ""))
 
 
 def _request(remote="203.0.113.7", forwarded=None):
@@ -156,3 +161,38 @@ def test_a_forwarded_value_that_is_not_an_address_still_gets_a_key(one_proxy):
 
     assert client_key(request) == client_key(_request("192.0.2.1", forwarded="203.0.113.7:51234"))
     assert client_key(request) != client_key(_request("192.0.2.1", forwarded="203.0.113.8:51234"))
+
+
+# Another app process: its own interpreter, the same settings, counting three requests.
+OTHER_PROCESS = """
+import django
+django.setup()
+from django.test import RequestFactory
+from townhall.ratelimit import hit
+request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.99")
+print([hit("shared-test", request, 3, 60) for _ in range(3)])
+"""
+
+
+@pytest.mark.skipif(
+    not settings_redis_url(), reason="needs REDIS_URL: make test-scale runs it on a real Redis"
+)
+def test_every_app_process_counts_against_one_limit_on_redis(no_proxies):
+    """Behind a load balancer a client's requests reach different processes; with Redis as the
+    cache they all count towards one limit (the local-memory default counts per process)."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "townhall.settings.test"}
+    other = subprocess.run(  # noqa: S603 - our own script, with this interpreter
+        [sys.executable, "-c", OTHER_PROCESS],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert other.stdout.strip() == "[True, True, True]"
+    # This process has counted nothing itself, yet the client has used the whole limit.
+    assert hit("shared-test", _request(remote="203.0.113.99"), 3, 60) is False
