@@ -9,9 +9,10 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from townhall import ratelimit
 from . import questions as answer_types
 from .answers import answers_on_path, sensitive_names
 from .assisted import assisted_optional_fields
+from .messages import email_resident
 from .models import SavedProgress, Submission
 from .progress import done_key, state_key
 from .resume import ResumeLinkExpired, ResumeLinkInvalid, make_resume_token, read_resume_token
@@ -31,6 +33,7 @@ from .submit import SubmissionRefused, submit_journey
 from .uploads import delete_upload, store_upload, stored_file
 
 SUBMITS_PER_HOUR = 10
+SAVES_PER_HOUR = 10
 HONEYPOT = "website"
 
 
@@ -309,25 +312,36 @@ def save_progress(request, page):
     state = _state(request, page)
     form = SaveProgressForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        # Sensitive answers (bank details) never leave the session: the resident gives them again.
-        hidden = sensitive_names(page.journey())
-        kept = {name: value for name, value in state["answers"].items() if name not in hidden}
-        saved = SavedProgress.objects.create(journey=page, answers=kept)
-        query = urlencode({"token": make_resume_token(str(saved.pk))})
-        link = request.build_absolute_uri(f"{page.url}resume/?{query}")
-        send_mail(
-            _("Your saved form: %(title)s") % {"title": page.title},
-            _(
-                "You saved your answers to ‘%(title)s’.\n\nTo carry on, open this link within 7 "
-                "days:\n%(link)s\n\nIf you did not ask for this email, you can ignore it."
-            )
-            % {"title": page.title, "link": link},
-            None,
-            [form.cleaned_data["email"]],
-        )
+        # Each email goes to an address anyone can type: as many an hour as forms can be sent.
+        if not ratelimit.hit("journey-save", request, SAVES_PER_HOUR, 60 * 60):
+            context = {"saving": True}
+            return _render(request, page, "journeys/rate_limited.html", context, status=429)
+        with transaction.atomic():
+            _save_and_email(request, page, state, form.cleaned_data["email"])
         context = {"email": form.cleaned_data["email"]}
         return _render(request, page, "journeys/saved.html", context)
     return _render(request, page, "journeys/save.html", {"form": form})
+
+
+def _save_and_email(request, page, state, email):
+    """Keep the answers and queue the link to them, together: the email goes through the
+    notifications outbox once this commits (retried if the mail server is down)."""
+    # Sensitive answers (bank details) never leave the session: the resident gives them again.
+    hidden = sensitive_names(page.journey())
+    kept = {name: value for name, value in state["answers"].items() if name not in hidden}
+    saved = SavedProgress.objects.create(journey=page, answers=kept)
+    query = urlencode({"token": make_resume_token(str(saved.pk))})
+    link = request.build_absolute_uri(f"{page.url}resume/?{query}")
+    email_resident(
+        email,
+        _("Your saved form: %(title)s") % {"title": page.title},
+        _(
+            "You saved your answers to ‘%(title)s’.\n\nTo carry on, open this link within 7 "
+            "days:\n%(link)s\n\nIf you did not ask for this email, you can ignore it."
+        )
+        % {"title": page.title, "link": link},
+        translation.get_language(),
+    )
 
 
 def resume(request, page, token):

@@ -93,3 +93,6 @@ CASEWORK_KINDS = (
         subject=_("New case %(reference)s: %(summary)s"),
     ),
 )
+
+# Journeys' "Save and come back later" link: about no case, its words written by journeys.
+SAVED_FORM = NotificationKindSpec("saved_form", _("Link to a saved form"), subject="%(subject)s")

@@ -15,6 +15,7 @@ from forms_app.outbox.dispatch import enqueue_after_commit
 
 from .content import render, resident_contact
 from .enums import NotificationChannel, NotificationKind
+from .kinds import SAVED_FORM
 from .models import Notification
 from .tasks import send_notification
 
@@ -44,6 +45,25 @@ def queue(case, kind, channel, recipient, language, update=None, *, send_at=None
         subject=subject,
         body=body,
         next_attempt_at=send_at or timezone.now(),
+    )
+    enqueue_after_commit(notification, send_notification)
+    return notification
+
+
+def queue_resident_email(email, subject, body, language):
+    """An email to a resident about no case (journeys' "Save and come back later" link), sent once
+    the caller's transaction commits. Its address and words are kept only until it is sent or
+    given up (tasks.py forgets them)."""
+    notification = Notification.objects.create(
+        case=None,
+        reference="",
+        kind=SAVED_FORM.value,
+        channel=NotificationChannel.EMAIL,
+        recipient=email,
+        language=language,
+        subject=str(subject)[:255],
+        body=str(body),
+        next_attempt_at=timezone.now(),
     )
     enqueue_after_commit(notification, send_notification)
     return notification

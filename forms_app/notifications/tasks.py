@@ -7,6 +7,7 @@ binds it to notifications: their model, their sender and the task that retries t
 from django_tasks import task
 
 from forms_app.outbox import dispatch
+from forms_app.outbox.models import OutboxStatus
 
 from .models import Notification
 from .senders import send
@@ -28,9 +29,24 @@ def send_due_notifications():
 
 def deliver(notification_id, now=None):
     """Make one attempt at a due notification; returns its status, or None if not ours to send."""
-    return dispatch.attempt(Notification, notification_id, send, task=send_notification, now=now)
+    status = dispatch.attempt(Notification, notification_id, send, task=send_notification, now=now)
+    if status in (OutboxStatus.SENT, OutboxStatus.FAILED):
+        forget_once_finished(Notification.objects.filter(pk=notification_id))
+    return status
+
+
+def forget_once_finished(notifications):
+    """A message about no case (a saved form's link) keeps its address and words only while it
+    may still be sent: no case's retention will ever come to remove them."""
+    return (
+        notifications.filter(case=None, status__in=[OutboxStatus.SENT, OutboxStatus.FAILED])
+        .exclude(recipient="")
+        .update(recipient="", body="")
+    )
 
 
 def send_due(now=None):
     """Attempt every pending notification whose time has come; counts by resulting status."""
-    return dispatch.sweep(Notification, send, task=send_notification, now=now, batch=SWEEP_BATCH)
+    counts = dispatch.sweep(Notification, send, task=send_notification, now=now, batch=SWEEP_BATCH)
+    forget_once_finished(Notification.objects.all())
+    return counts

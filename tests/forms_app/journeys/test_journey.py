@@ -4,13 +4,15 @@ step, where each button takes them, and the rows the site writes when they send 
 import io
 import json
 import re
+import socket
 import time
 from datetime import timedelta
 from urllib.parse import unquote, urlparse
 
 from django.core import mail, signing
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, TestCase
+from django.utils import timezone
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,6 +22,7 @@ from forms_app.cases.models import Case
 from forms_app.journeys import resume
 from forms_app.journeys.models import SavedProgress, Submission
 from forms_app.journeys.references import ALPHABET
+from forms_app.notifications.models import Notification
 from tests.baseline import migrate, restore_wagtail_baseline
 from tests.factories.journeys import JourneyPageFactory
 
@@ -600,10 +603,16 @@ def _save_link(client, page, email="later@example.org"):
         {"full_name": "Sam Jones", "email": "sam@", "save_and_return": "1"},
     )
     assert _redirect(saving) == f"{page.url}save/"
-    sent = client.post(f"{page.url}save/", {"email": email})
+    sent = _save(client, page, email)
     assert sent.status_code == 200
     [message] = mail.outbox
     return re.search(r"https?://\S+", message.body).group(0)
+
+
+def _save(client, page, email):
+    """Ask for the link; it is emailed through the outbox once the request's work commits."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(f"{page.url}save/", {"email": email})
 
 
 def _open(client, link):
@@ -628,7 +637,7 @@ def test_save_and_come_back_later_emails_a_link(client, missed_bin):
     assert _title(save_page).startswith("Save your answers and come back later")
     assert _soup(save_page).find("input", attrs={"name": "email"}) is not None
 
-    sent = client.post(f"{missed_bin.url}save/", {"email": "later@example.org"})
+    sent = _save(client, missed_bin, "later@example.org")
 
     assert _h1(sent) == "We have sent you a link"
     assert "We have sent an email to later@example.org" in _main_text(sent)
@@ -1051,3 +1060,60 @@ def test_a_name_longer_than_the_question_allows_is_refused_where_it_is_typed(cli
     too_long = client.post(f"{missed_bin.url}contact-details/", {**CONTACT, "full_name": "a" * 501})
     assert too_long.status_code == 200
     assert "Answer must be 500 characters or less" in _main_text(too_long)
+
+
+def _closed_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_save_for_later_with_the_mail_server_down_is_kept_and_sent_later(
+    client, missed_bin, settings
+):
+    # A real SMTP connection to a port where nothing listens: the mail server is down.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = (
+        "127.0.0.1",
+        _closed_port(),
+        2,
+    )
+    _answer(client, missed_bin, "bin-type", {"bin": "food", "save_and_return": "1"})
+
+    sent = _save(client, missed_bin, "later@example.org")
+
+    # The resident is told the link is on its way, and nothing is lost.
+    assert sent.status_code == 200
+    assert _h1(sent) == "We have sent you a link"
+    assert SavedProgress.objects.count() == 1
+    waiting = Notification.objects.get(kind="saved_form")
+    assert (waiting.status, waiting.attempts, waiting.recipient) == (
+        "pending",
+        1,
+        "later@example.org",
+    )
+    assert mail.outbox == []
+
+    # The mail server is back: the retry sends it, and the address is then forgotten.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    later = (timezone.now() + timedelta(hours=1)).isoformat()
+    call_command("send_due_notifications", now=later, stdout=io.StringIO())
+    [message] = mail.outbox
+    assert message.to == ["later@example.org"]
+    assert re.search(r"https?://\S+/resume/\?token=\S+", message.body)
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.recipient, waiting.body) == ("sent", "", "")
+
+
+def test_save_for_later_emails_are_limited_like_sending_the_form(client, missed_bin):
+    _answer(client, missed_bin, "bin-type", {"bin": "food", "save_and_return": "1"})
+    for number in range(10):
+        assert _save(client, missed_bin, f"someone{number}@example.org").status_code == 200
+
+    refused = _save(client, missed_bin, "victim@example.org")
+
+    assert refused.status_code == 429
+    assert _h1(refused) == "You have asked for too many links"
+    assert len(mail.outbox) == 10
+    assert "victim@example.org" not in str([message.to for message in mail.outbox])
+    assert SavedProgress.objects.count() == 10
