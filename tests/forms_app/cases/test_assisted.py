@@ -325,3 +325,30 @@ def test_the_next_resident_never_sees_the_last_ones_answers(client, reception, m
     assert ADDRESS["address_0"] not in address.content.decode()
     check = client.get(f"{missed_bin.url}check-your-answers/")
     assert ADDRESS["address_0"] not in check.content.decode()
+
+
+def test_reception_is_not_stopped_after_ten_forms_an_hour(client, reception, missed_bin):
+    client.force_login(reception)
+    _start(client)
+    for _resident in range(12):
+        complete_missed_bin(client, missed_bin)
+    assert Case.objects.filter(channel=Channel.ASSISTED).count() == 12
+
+
+def test_the_public_limit_still_holds_on_the_same_computer(client, reception, missed_bin):
+    for _resident in range(10):
+        complete_missed_bin(client, missed_bin)
+    check = client.get(f"{missed_bin.url}check-your-answers/")
+    assert check.status_code == 302  # the eleventh starts again from the first question
+    for slug, data in [
+        ("bin-type", {"bin": "general"}),
+        ("collection-day", {"due_today": "no"}),
+        ("address", ADDRESS),
+        ("contact-details", CONTACT),
+    ]:
+        client.post(f"{missed_bin.url}{slug}/", data)
+    check = client.get(f"{missed_bin.url}check-your-answers/")
+    token = _soup(check).find("input", attrs={"name": "token"})["value"]
+    refused = client.post(f"{missed_bin.url}check-your-answers/", {"token": token, "website": ""})
+    assert refused.status_code == 429
+    assert Case.objects.count() == 10
