@@ -17,6 +17,7 @@ from wagtail.models import BaseLogEntry, BaseLogEntryManager
 from forms_app.journeys.answers import Answers
 from forms_app.journeys.questions import EMAIL_MAX_LENGTH, TEXT_MAX_LENGTH
 
+from .contact import can_be_messaged
 from .enums import (
     FINISHED_STATUSES,
     OPEN_STATUSES,
@@ -28,6 +29,11 @@ from .enums import (
 )
 from .signals import case_updated
 from .validators import require_https
+
+MESSAGE_NOT_SENT = _(
+    "Not sent to the resident: they gave no email address or mobile number, or this queue does "
+    "not message residents. Phone or write to them."
+)
 
 
 class Queue(models.Model):
@@ -271,6 +277,8 @@ class Case(models.Model):
         )
         log(self, "cases.status", user=user, data={"from": previous, "to": new_status})
         case_updated.send(sender=Case, case=self, update=update)
+        if public_message:
+            self._record_if_not_sent(user)
         return update
 
     @transaction.atomic
@@ -285,7 +293,20 @@ class Case(models.Model):
         )
         log(self, "cases.message" if public else "cases.note", user=user)
         case_updated.send(sender=Case, case=self, update=update)
+        if public:
+            self._record_if_not_sent(user)
         return update
+
+    @property
+    def can_be_messaged(self):
+        return can_be_messaged(self)
+
+    def _record_if_not_sent(self, user):
+        """A message for the resident that cannot reach them is noted on the case, so whoever
+        reads the history knows to phone or write instead."""
+        if not self.can_be_messaged:
+            self.updates.create(kind=UpdateKind.NOTE, author=user, text=str(MESSAGE_NOT_SENT))
+            log(self, "cases.message_not_sent", user=user)
 
     @transaction.atomic
     def assign(self, assignee, user):

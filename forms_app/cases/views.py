@@ -363,7 +363,7 @@ class StatusView(CaseActionView):
             "status": self.object.get_status_display().lower()
         }
         if public:
-            message += " " + _("The resident has been sent your message.")
+            message += " " + _sent_or_not(self.object)
         return message
 
 
@@ -377,7 +377,17 @@ class NoteView(CaseActionView):
     def act(self, form):
         public = form.cleaned_data["audience"] == RESIDENT
         self.object.add_update(self.request.user, form.cleaned_data["text"].strip(), public=public)
-        return _("Message sent to the resident.") if public else _("Internal note added.")
+        return _sent_or_not(self.object) if public else _("Internal note added.")
+
+
+def _sent_or_not(case):
+    """What staff are told after writing to the resident: sent, or what to do instead."""
+    if case.can_be_messaged:
+        return _("The resident has been sent your message.")
+    return _(
+        "Your message was not sent: the resident gave no email address or mobile number, or "
+        "this queue does not message residents. Phone or write to them. This is noted on the case."
+    )
 
 
 class CaseFileView(CaseScopeMixin, PermissionCheckedMixin, View):

@@ -23,6 +23,11 @@ def register_case_actions(actions):
     actions.register_action("cases.assign", _("Case assigned"), _("Case assigned"))
     actions.register_action("cases.note", _("Internal note added"), _("Internal note added"))
     actions.register_action("cases.message", _("Message sent to resident"), _("Message sent"))
+    actions.register_action(
+        "cases.message_not_sent",
+        _("Message could not reach the resident"),
+        _("Message not sent"),
+    )
     actions.register_action("cases.anonymise", _("Personal details removed"), _("Anonymised"))
     actions.register_action("cases.file_download", _("File downloaded"), _("File downloaded"))
 

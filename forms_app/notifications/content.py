@@ -11,24 +11,11 @@ from django.utils import translation
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
+from forms_app.cases.contact import uk_mobile
 from home.models import FALLBACK_COUNCIL_NAME, CouncilSettings
 
 from .enums import NotificationChannel
 from .kinds import get_kind
-
-UK_MOBILE = re.compile(r"^\+447\d{9}$")
-
-
-def uk_mobile(phone):
-    """The number in +447… form if it is a UK mobile (Notify texts no other), else None."""
-    number = re.sub(r"[\s().-]", "", phone or "")
-    if number.startswith("0044"):
-        number = "+" + number[2:]
-    elif number.startswith("44"):
-        number = "+" + number
-    elif number.startswith("07"):
-        number = "+44" + number[1:]
-    return number if UK_MOBILE.match(number) else None
 
 
 def resident_contact(case):

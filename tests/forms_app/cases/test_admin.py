@@ -596,3 +596,38 @@ def test_site_history_and_its_export_list_case_entries(client, bin_report, djang
     assert export.status_code == 200
     rows = export_rows(export)
     assert [rows[1][0], rows[1][2].lower()] == [str(bin_report.pk), "case"]
+
+
+@pytest.mark.parametrize("via", ["status", "note"])
+def test_a_message_to_a_resident_who_cannot_be_reached_says_so_and_is_noted(
+    waste_officer_client, waste_queue, via
+):
+    case = make_case(waste_queue, "NOPE2222", resident_email="", resident_phone="01632 960001")
+    if via == "status":
+        url = reverse("cases:status", args=[case.pk])
+        data = {"status-status": "resolved", "status-audience": "resident", "status-text": "Done"}
+    else:
+        url = reverse("cases:note", args=[case.pk])
+        data = {"note-audience": "resident", "note-text": "We will call round."}
+
+    response = waste_officer_client.post(url, data, follow=True)
+
+    shown = " ".join(str(message) for message in response.context["messages"])
+    assert "has been sent your message" not in shown
+    assert "Your message was not sent" in shown and "Phone or write to them" in shown
+    note = case.updates.get(kind=UpdateKind.NOTE)
+    assert not note.public and note.text.startswith("Not sent to the resident")
+    assert CaseLogEntry.objects.filter(case=case, action="cases.message_not_sent").exists()
+    assert "Not sent to the resident" in response.content.decode()  # in the case's history
+
+
+def test_a_message_to_a_resident_with_an_email_is_sent(waste_officer_client, waste_queue):
+    case = make_case(waste_queue, "YEPS2222")
+    response = waste_officer_client.post(
+        reverse("cases:note", args=[case.pk]),
+        {"note-audience": "resident", "note-text": "We will call round."},
+        follow=True,
+    )
+    shown = " ".join(str(message) for message in response.context["messages"])
+    assert "The resident has been sent your message." in shown
+    assert not case.updates.filter(kind=UpdateKind.NOTE).exists()
