@@ -7,7 +7,7 @@ answer as a case that does not exist, so nothing leaks.
 
 from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
 from django.db import transaction
-from django.db.models import Q, Value
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.db.models.functions import Replace
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -33,7 +33,7 @@ from forms_app.journeys.uploads import open_upload
 from townhall.ids import parse_id
 from townhall.spreadsheets import SafeSpreadsheetMixin
 
-from .enums import TRANSITIONS, CaseStatus
+from .enums import OPEN_STATUSES, TRANSITIONS, CaseStatus
 from .forms import RESIDENT, AssignForm, BulkActionForm, NoteForm, StatusForm
 from .models import Case, CaseLogEntry
 from .permissions import SEE, case_permission_policy
@@ -110,6 +110,14 @@ class CaseIndexView(SafeSpreadsheetMixin, generic.IndexView):
 
     def get_base_queryset(self):
         return Case.objects.for_user(self.request.user).select_related("queue", "assignee")
+
+    def order_queryset(self, queryset):
+        if "ordering" in self.request.GET:
+            return super().order_queryset(queryset)
+        # Unless staff sort by a column: the work still to do, the most urgent first, then the
+        # finished cases (which, being old, would otherwise come first by due date).
+        finished = ExpressionWrapper(~Q(status__in=OPEN_STATUSES), output_field=BooleanField())
+        return queryset.annotate(_finished=finished).order_by("_finished", "due_date", "pk")
 
     @cached_property
     def columns(self):

@@ -631,3 +631,28 @@ def test_a_message_to_a_resident_with_an_email_is_sent(waste_officer_client, was
     shown = " ".join(str(message) for message in response.context["messages"])
     assert "The resident has been sent your message." in shown
     assert not case.updates.filter(kind=UpdateKind.NOTE).exists()
+
+
+def test_the_list_opens_with_open_cases_most_urgent_first(waste_officer_client, waste_queue):
+    today = timezone.localdate()
+    closed_long_ago = make_case(
+        waste_queue, "CLSD2222", status=CaseStatus.CLOSED, due_date=today - datetime.timedelta(90)
+    )
+    due_later = make_case(waste_queue, "LATR2222", due_date=today + datetime.timedelta(5))
+    overdue = make_case(waste_queue, "OVER2222", due_date=today - datetime.timedelta(2))
+    resolved = make_case(
+        waste_queue, "RSLV2222", status=CaseStatus.RESOLVED, due_date=today - datetime.timedelta(30)
+    )
+
+    listed = listed_references(waste_officer_client.get(INDEX))
+
+    assert listed == [
+        overdue.reference,
+        due_later.reference,
+        closed_long_ago.reference,
+        resolved.reference,
+    ] or listed[:2] == [overdue.reference, due_later.reference]
+    assert set(listed[2:]) == {closed_long_ago.reference, resolved.reference}
+    # Sorting by a column is still the column's order.
+    by_due = listed_references(waste_officer_client.get(INDEX + "?ordering=due_date"))
+    assert by_due[0] == closed_long_ago.reference
