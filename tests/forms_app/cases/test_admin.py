@@ -646,12 +646,7 @@ def test_the_list_opens_with_open_cases_most_urgent_first(waste_officer_client, 
 
     listed = listed_references(waste_officer_client.get(INDEX))
 
-    assert listed == [
-        overdue.reference,
-        due_later.reference,
-        closed_long_ago.reference,
-        resolved.reference,
-    ] or listed[:2] == [overdue.reference, due_later.reference]
+    assert listed[:2] == [overdue.reference, due_later.reference]
     assert set(listed[2:]) == {closed_long_ago.reference, resolved.reference}
     # Sorting by a column is still the column's order.
     by_due = listed_references(waste_officer_client.get(INDEX + "?ordering=due_date"))
