@@ -28,7 +28,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
-from forms_app.journeys.references import format_reference, normalise_reference
+from forms_app.journeys.references import display_reference, normalise_reference
 from forms_app.journeys.uploads import open_upload
 from townhall.ids import parse_id
 from townhall.spreadsheets import SafeSpreadsheetMixin
@@ -39,16 +39,9 @@ from .models import Case, CaseLogEntry
 from .permissions import SEE, case_permission_policy
 
 
-def pretty_reference(reference):
-    try:
-        return format_reference(reference)
-    except ValueError:
-        return reference
-
-
 class ReferenceColumn(TitleColumn):
     def get_value(self, instance):
-        return pretty_reference(instance.reference)
+        return display_reference(instance.reference)
 
 
 class StatusColumn(Column):
@@ -85,7 +78,7 @@ class SelectCaseColumn(BaseColumn):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context["reference"] = pretty_reference(instance.reference)
+        context["reference"] = display_reference(instance.reference)
         return context
 
 
@@ -150,7 +143,7 @@ class CaseIndexView(SafeSpreadsheetMixin, generic.IndexView):
         # Minimisation: what a team needs to count and chase its work; no answers and no
         # resident contact details, which stay on the case page behind the same scope.
         row = {
-            "reference": pretty_reference(case.reference),
+            "reference": display_reference(case.reference),
             "created_at": timezone.localtime(case.created_at).strftime("%Y-%m-%d %H:%M"),
             "summary": case.summary,
             "queue": case.queue.name,
@@ -217,7 +210,7 @@ class CaseDetailView(
     forms = {}
 
     def get_page_title(self):
-        return _("Case %(reference)s") % {"reference": pretty_reference(self.object.reference)}
+        return _("Case %(reference)s") % {"reference": display_reference(self.object.reference)}
 
     def get_page_subtitle(self):
         return self.object.summary
@@ -272,7 +265,7 @@ class CaseDetailView(
         context.update(
             {
                 "case": case,
-                "reference": pretty_reference(case.reference),
+                "reference": display_reference(case.reference),
                 "answers": self.get_answers(),
                 "updates": case.updates.select_related("author"),
                 "case_panels": self.get_panels(),
@@ -479,7 +472,7 @@ class BulkActionView(PermissionCheckedMixin, View):
             messages.warning(
                 request,
                 _("%(reference)s was not changed: %(reason)s")
-                % {"reference": pretty_reference(case.reference), "reason": reason},
+                % {"reference": display_reference(case.reference), "reason": reason},
             )
         if missing:
             messages.warning(

@@ -31,6 +31,15 @@ def format_reference(ref):
     return f"{clean[:4]} {clean[4:]}"
 
 
+def display_reference(ref):
+    """The reference as residents read it ("HT7K 9QWX"), or as stored if it is not one of ours
+    (a reference imported from an older system)."""
+    try:
+        return format_reference(ref)
+    except ValueError:
+        return ref
+
+
 def normalise_reference(text):
     """The reference in `text` as stored, or None if it cannot be one.
 

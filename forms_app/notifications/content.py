@@ -12,6 +12,7 @@ from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
 from forms_app.cases.contact import uk_mobile
+from forms_app.journeys.references import display_reference
 from home.models import FALLBACK_COUNCIL_NAME, CouncilSettings
 
 from .enums import NotificationChannel
@@ -80,7 +81,8 @@ def render(case, kind, channel, language, update=None, extra_context=None):
         journey = case.journey.specific if case.journey_id else None
         context = {
             "case": case,
-            "reference": case.reference,
+            # Grouped as on the confirmation page, so it reads the same wherever it is quoted.
+            "reference": display_reference(case.reference),
             "summary": case.summary,
             "council_name": council_name(),
             "message": update.text if update is not None and update.public else "",

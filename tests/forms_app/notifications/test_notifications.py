@@ -8,6 +8,7 @@ from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.core.management import call_command
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,10 +18,12 @@ import pytest
 from notifications_python_client.authentication import decode_jwt_token
 
 from forms_app.cases.enums import CaseStatus
-from forms_app.cases.models import Case
+from forms_app.cases.models import Case, RoutingRule
+from forms_app.cases.routing import open_case
 from forms_app.notifications.content import uk_mobile
 from forms_app.notifications.models import Notification, notifications_for_case
 from forms_app.notifications.tasks import send_due, send_notification
+from tests.factories.casework import SubmissionFactory
 
 from .conftest import NOTIFY_EMAIL_TEMPLATE, NOTIFY_SECRET, NOTIFY_SMS_TEMPLATE
 
@@ -406,3 +409,14 @@ def test_staff_outside_any_queue_cannot_open_the_list(client, django_user_model,
     client.force_login(outsider)
     response = client.get(reverse("notifications:index"))
     assert response.status_code == 302  # sent back to the dashboard with "no permission"
+
+
+def test_the_reference_is_quoted_as_on_the_confirmation_page(journey, waste_queue):
+    RoutingRule.objects.create(journey=journey, queue=waste_queue)
+    submission = SubmissionFactory(reference="HT7K9QWX", journey=journey)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        open_case(submission)
+    [email] = mail.outbox
+    assert email.subject == "We have received your form – reference HT7K 9QWX"
+    assert "Your reference is HT7K 9QWX." in " ".join(email.body.split())
+    assert "HT7K9QWX" not in email.body
