@@ -8,6 +8,8 @@ for the next. While it is on, the resident's own name, email and phone become op
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from .enums import CONTACT_ROLES
 from .progress import forget_unfinished_journeys
@@ -60,5 +62,6 @@ def assisted_optional_fields(request, form):
         field = form.fields.get(name)
         if field is not None and field.required and answer_role(question) in CONTACT_ROLES:
             field.required = False
+            field.label = format_html("{} {}", field.label, _("(optional)"))
             relaxed.append(name)
     return relaxed

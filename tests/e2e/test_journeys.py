@@ -256,10 +256,12 @@ def test_report_a_missed_bin(resident, forms):
 
     resident.on_question("Which bin was missed?")
     resident.press()  # nothing chosen
-    resident.sees_errors("Select an option")
+    resident.sees_errors("Select an answer to ‘Which bin was missed?’")
     if resident.js:
         # The summary's link goes to the first option.
-        page.locator(".govuk-error-summary").get_by_role("link", name="Select an option").click()
+        page.locator(".govuk-error-summary").get_by_role(
+            "link", name="Select an answer to ‘Which bin was missed?’"
+        ).click()
         expect(page.get_by_label("General waste (black bin)")).to_be_focused()
     page.get_by_label("General waste (black bin)").check()
     resident.press()
@@ -325,7 +327,7 @@ def test_report_fly_tipping_with_a_photo(resident, forms, photo, not_a_photo, pr
 
     resident.on_question("What has been dumped?")
     resident.press()
-    resident.sees_errors("Select at least one option")
+    resident.sees_errors("Select at least one answer to ‘What has been dumped?’")
     page.get_by_label("Tyres").check()
     resident.press()
 
@@ -375,13 +377,13 @@ def test_request_a_new_bin(resident, forms):
 
     resident.on_question("Which bin do you need?")
     resident.press()
-    resident.sees_errors("Select an option")
+    resident.sees_errors("Select an answer to ‘Which bin do you need?’")
     page.get_by_label("Recycling box").check()
     resident.press()
 
     resident.on_question("Why do you need it?")
     resident.press()
-    resident.sees_errors("Select an option")
+    resident.sees_errors("Select an answer to ‘Why do you need it?’")
     page.get_by_label("It is damaged").check()
     resident.press()
 

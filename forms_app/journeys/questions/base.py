@@ -115,8 +115,12 @@ class BaseQuestionBlock(TranslatedWordsMixin, blocks.StructBlock):
 
     def field_kwargs(self, value, **messages):
         hint = value.get("hint") or ""
+        label = escape(value["label"])
+        if not value.get("required"):
+            # GOV.UK marks the questions people may skip, not the ones they must answer.
+            label = format_html("{} {}", label, _("(optional)"))
         return {
-            "label": escape(value["label"]),
+            "label": label,
             "help_text": linebreaksbr(hint, autoescape=True) if hint else "",
             "required": bool(value.get("required")),
             "error_messages": {"required": self.empty_message(value), **messages},

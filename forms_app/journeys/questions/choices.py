@@ -112,7 +112,6 @@ def _options_list(min_num):
 @registry.register
 class RadiosQuestionBlock(_OptionsMixin, BaseQuestionBlock):
     question_type = "radios"
-    required_message = _("Select an option")
 
     choices = _options_list(min_num=2)
 
@@ -120,11 +119,17 @@ class RadiosQuestionBlock(_OptionsMixin, BaseQuestionBlock):
         icon = "radio-full"
         label = _("One answer from a list (radios)")
 
+    def empty_message(self, value):
+        # Naming the question, so the error summary says which of several it is about.
+        if value.get("error_message"):
+            return value["error_message"]
+        return _("Select an answer to ‘%(question)s’") % {"question": value["label"]}
+
     def form_field(self, value):
         return forms.ChoiceField(
             choices=self.choices_for(value),
             widget=forms.RadioSelect,
-            **self.field_kwargs(value, invalid_choice=_("Select an option")),
+            **self.field_kwargs(value, invalid_choice=self.empty_message(value)),
         )
 
     def display(self, value, stored):
@@ -137,7 +142,6 @@ class RadiosQuestionBlock(_OptionsMixin, BaseQuestionBlock):
 @registry.register
 class CheckboxesQuestionBlock(_OptionsMixin, BaseQuestionBlock):
     question_type = "checkboxes"
-    required_message = _("Select at least one option")
     translated_words = (*_OptionsMixin.translated_words, "none_label")
 
     choices = _options_list(min_num=1)
@@ -162,6 +166,11 @@ class CheckboxesQuestionBlock(_OptionsMixin, BaseQuestionBlock):
         icon = "tasks"
         label = _("Any answers from a list (checkboxes)")
 
+    def empty_message(self, value):
+        if value.get("error_message"):
+            return value["error_message"]
+        return _("Select at least one answer to ‘%(question)s’") % {"question": value["label"]}
+
     def none_label_for(self, value):
         return value.get("none_label") or _("None of these")
 
@@ -179,7 +188,7 @@ class CheckboxesQuestionBlock(_OptionsMixin, BaseQuestionBlock):
             exclusive_value=NONE_OF_THESE if value.get("none_option") else None,
             **self.field_kwargs(
                 value,
-                invalid_choice=_("Select at least one option"),
+                invalid_choice=self.empty_message(value),
                 exclusive=_("Select the options that apply, or select ‘%(none)s’")
                 % {"none": none_label},
             ),

@@ -63,12 +63,15 @@ class TextQuestionBlock(BaseQuestionBlock):
         # The limit goes in a validator, not max_length, which would add a maxlength attribute
         # and silently cut off what people type.
         return forms.CharField(
-            widget=self.widget(),
+            widget=self.widget(value),
             validators=[MaxLengthValidator(limit)],
             **self.field_kwargs(value, max_length=too_long),
         )
 
-    def widget(self):
+    def widget(self, value):
+        # A browser or password manager fills in a name it knows, and says so to screen readers.
+        if value.get("holds_name"):
+            return _text_input(autocomplete="name", spellcheck="false")
         return _text_input()
 
 
@@ -93,7 +96,7 @@ class LongTextQuestionBlock(TextQuestionBlock):
         icon = "pilcrow"
         label = _("Long answer")
 
-    def widget(self):
+    def widget(self, value):
         # crispy-forms-gds adds the character count's id to aria-describedby, and fails with a
         # KeyError if the question has no hint to have put something there first.
         return Textarea(attrs={"aria-describedby": ""})

@@ -252,6 +252,8 @@ def test_contact_details_are_optional_only_while_assisting(rf, reception, waste_
     form = _contact_form(full_name="", email="", phone="")
     assert sorted(assisted_optional_fields(assisting, form)) == ["email", "full_name"]
     assert form.is_valid(), form.errors
+    # Staff see which details the resident may leave out.
+    assert str(form.fields["email"].label).endswith("(optional)")
 
     not_assisting = rf.post("/")
     not_assisting.user = waste_officer

@@ -339,7 +339,7 @@ def test_radios_error_links_to_a_radio_the_resident_can_jump_to(client, missed_b
 
     assert _title(response).startswith("Error: Which bin was missed?")
     [(href, message)] = _error_summary(response)
-    assert message == "Select an option"
+    assert message == "Select an answer to ‘Which bin was missed?’"
     # GOV.UK Frontend moves focus to the element the link names; with no such element the link
     # does nothing, so a keyboard or screen reader user cannot get to the question.
     assert _soup(response).find(id=href.removeprefix("#")) is not None
@@ -1117,3 +1117,19 @@ def test_save_for_later_emails_are_limited_like_sending_the_form(client, missed_
     assert len(mail.outbox) == 10
     assert "victim@example.org" not in str([message.to for message in mail.outbox])
     assert SavedProgress.objects.count() == 10
+
+
+def test_optional_questions_say_so_and_the_name_is_filled_in_by_the_browser(client, missed_bin):
+    _answer(client, missed_bin, "bin-type", {"bin": "general"})
+    client.post(f"{missed_bin.url}collection-day/", {"due_today": "no"})
+    client.post(f"{missed_bin.url}address/", ADDRESS)
+
+    contact = _soup(client.get(f"{missed_bin.url}contact-details/"))
+
+    def label_of(name):
+        return " ".join(contact.find("label", attrs={"for": f"id_{name}"}).get_text().split())
+
+    assert label_of("phone") == "Phone number (optional)"
+    assert label_of("full_name") == "Full name"  # required: not marked
+    assert contact.find("input", attrs={"name": "full_name"})["autocomplete"] == "name"
+    assert contact.find("input", attrs={"name": "email"})["autocomplete"] == "email"

@@ -556,8 +556,9 @@ class TestRadios:
 
     def test_unknown_and_missing(self):
         item = question("radios", "Which bin?", choices=BIN_OPTIONS)
-        assert errors_for(item) == ["Select an option"]
-        assert errors_for(item, {"which_bin": "green"}) == ["Select an option"]
+        # The message names the question, so a page of several says which one.
+        assert errors_for(item) == ["Select an answer to ‘Which bin?’"]
+        assert errors_for(item, {"which_bin": "green"}) == ["Select an answer to ‘Which bin?’"]
 
     def test_optional(self):
         item = question("radios", "Which bin?", choices=BIN_OPTIONS, required=False)
@@ -612,8 +613,9 @@ class TestCheckboxes:
 
     def test_required_and_optional(self):
         item = question("checkboxes", "Which bins?", choices=BIN_OPTIONS)
-        assert errors_for(item) == ["Select at least one option"]
-        assert errors_for(item, {"which_bins": ["purple"]}) == ["Select at least one option"]
+        expected = ["Select at least one answer to ‘Which bins?’"]
+        assert errors_for(item) == expected
+        assert errors_for(item, {"which_bins": ["purple"]}) == expected
         optional = question("checkboxes", "Which bins?", choices=BIN_OPTIONS, required=False)
         _, value = submit(optional, {})
         assert answer_for_storage(optional, value) is None
