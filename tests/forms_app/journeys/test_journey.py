@@ -14,6 +14,8 @@ from django.core.management import call_command
 from django.test import Client, TestCase
 from django.utils import timezone
 
+from wagtail.models import Locale
+
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
@@ -24,6 +26,7 @@ from forms_app.journeys.models import SavedProgress, Submission
 from forms_app.journeys.references import ALPHABET
 from forms_app.notifications.models import Notification
 from tests.baseline import migrate, restore_wagtail_baseline
+from tests.factories import publish_translation
 from tests.factories.journeys import JourneyPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -1133,3 +1136,21 @@ def test_optional_questions_say_so_and_the_name_is_filled_in_by_the_browser(clie
     assert label_of("full_name") == "Full name"  # required: not marked
     assert contact.find("input", attrs={"name": "full_name"})["autocomplete"] == "name"
     assert contact.find("input", attrs={"name": "email"})["autocomplete"] == "email"
+
+
+def test_field_errors_are_announced_in_the_pages_language(client, missed_bin):
+    welsh = Locale.objects.get_or_create(language_code="cy")[0]
+    home = missed_bin.get_parent().get_parent().get_parent()
+    parents = [home, missed_bin.get_parent().get_parent(), missed_bin.get_parent()]
+    for page in parents:
+        if not page.get_translations().filter(locale=welsh).exists():
+            publish_translation(page, welsh)
+    welsh_form = publish_translation(missed_bin, welsh)
+
+    response = client.post(f"{welsh_form.url}bin-type/", {})
+
+    hidden = [
+        " ".join(span.get_text().split())
+        for span in _soup(response).select(".govuk-error-message .govuk-visually-hidden")
+    ]
+    assert hidden == ["Gwall:"]
