@@ -4,6 +4,7 @@ Progress lives in the session under the journey's id, with a token that makes th
 idempotent: a double click, a retry or a replayed request finds the same Submission again.
 """
 
+import html
 import uuid
 from urllib.parse import urlencode
 
@@ -14,7 +15,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -118,7 +119,7 @@ def step(request, page, step_slug):
             _save_state(request, page, state)
             return _go_on(request, page, journey, current, state["answers"])
     refusal = _pop_refusal(request, page, current)
-    context.update(form=form, heading=_heading(current), refusal=refusal)
+    context.update(form=form, heading=_heading(current, form), refusal=refusal)
     return _render(request, page, "journeys/question_page.html", context)
 
 
@@ -142,11 +143,15 @@ def _pop_refusal(request, page, step=None):
     return refusal["message"]
 
 
-def _heading(step):
+def _heading(step, form):
+    """The page's heading and title: its own, or the question it asks (as its label reads)."""
     if step.heading:
         return step.heading
     if step.answerable:
-        return answer_types.question_label(step.answerable[0][0])
+        name = step.answerable[0][1]
+        # The field's label: the question, with "(optional)" if it may be skipped.
+        label = form.fields[name].label if name in form.fields else ""
+        return html.unescape(strip_tags(str(label)))
     return ""
 
 

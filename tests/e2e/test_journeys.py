@@ -331,7 +331,7 @@ def test_report_fly_tipping_with_a_photo(resident, forms, photo, not_a_photo, pr
     page.get_by_label("Tyres").check()
     resident.press()
 
-    resident.on_question("Upload a photo of the fly-tipping")
+    resident.on_question("Upload a photo of the fly-tipping (optional)")
     upload = page.get_by_label("Upload a photo of the fly-tipping")
     upload.set_input_files(not_a_photo)
     resident.press()
@@ -339,7 +339,7 @@ def test_report_fly_tipping_with_a_photo(resident, forms, photo, not_a_photo, pr
     upload.set_input_files(photo)
     resident.press()
 
-    resident.on_question("Email address")
+    resident.on_question("Email address (optional)")
     page.get_by_label("Email address").fill("not-an-email")
     resident.press()
     resident.sees_errors(BAD_EMAIL)
@@ -431,7 +431,7 @@ def test_contact_the_council(resident, forms):
 
     resident.on_question("What is your message about?")
     resident.press()
-    resident.sees_errors("Select an option")
+    resident.sees_errors("Select an answer to ‘What is your message about?’")
     page.get_by_label("Council Tax").check()
     resident.press()
 

@@ -1154,3 +1154,14 @@ def test_field_errors_are_announced_in_the_pages_language(client, missed_bin):
         for span in _soup(response).select(".govuk-error-message .govuk-visually-hidden")
     ]
     assert hidden == ["Gwall:"]
+
+
+def test_an_optional_single_question_says_so_in_its_heading_and_title(client, fly_tipping):
+    for slug, data in [
+        ("location", {"location": "Behind the library", "postcode": "cf10 1aa"}),
+        ("what", {"waste_types": ["tyres"]}),
+    ]:
+        assert client.post(f"{fly_tipping.url}{slug}/", data).status_code == 302
+    page = client.get(f"{fly_tipping.url}photo/")
+    assert _h1(page) == "Upload a photo of the fly-tipping (optional)"
+    assert _title(page).startswith("Upload a photo of the fly-tipping (optional) – ")
