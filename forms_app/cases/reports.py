@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
+from wagtail.models import Locale, Page
 
 import django_filters
 
@@ -56,25 +57,45 @@ class ChannelShiftRow:
 
 
 def channel_shift(cases):
-    """Rows of online and assisted counts per form and month, newest month first."""
+    """Rows of online and assisted counts per form and month, newest month first.
+
+    A form and its translations are one form: English and Welsh cases are counted together, under
+    the form's title in the site's default language.
+    """
     grouped = (
         cases.annotate(month=TruncMonth("created_at", output_field=DateField()))
-        .values("month", "journey_id", "journey__title")
+        .values("month", "journey__translation_key")
         .annotate(
             online=Count("pk", filter=Q(channel=Channel.ONLINE)),
             assisted=Count("pk", filter=Q(channel=Channel.ASSISTED)),
         )
-        .order_by("-month", "journey__title", "journey_id")
+        .order_by("-month")
     )
-    return [
+    titles = _form_titles({row["journey__translation_key"] for row in grouped} - {None})
+    gone = str(_("Form no longer on the website"))
+    rows = [
         ChannelShiftRow(
-            form=row["journey__title"] or str(_("Form no longer on the website")),
+            form=titles.get(row["journey__translation_key"], gone),
             month=row["month"],
             online=row["online"],
             assisted=row["assisted"],
         )
         for row in grouped
     ]
+    return sorted(rows, key=lambda row: (-row.month.toordinal(), row.form))
+
+
+def _form_titles(translation_keys):
+    """{translation key: the form's title}, in the default language where it has a page in it."""
+    default = Locale.get_default()
+    titles = {}
+    pages = Page.objects.filter(translation_key__in=translation_keys).values_list(
+        "translation_key", "title", "locale_id"
+    )
+    for key, title, locale_id in pages:
+        if key not in titles or locale_id == default.pk:
+            titles[key] = title
+    return titles
 
 
 class ChannelShiftFilterSet(WagtailFilterSet):
