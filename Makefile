@@ -11,10 +11,10 @@ MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := townhall.settings.test
 CSS := home/static/townhall/townhall.css
 
-.PHONY: help install run serve migrate seed test test-scale lint format check e2e-deps bench lock clean
+.PHONY: help install run serve migrate seed test test-scale lint format check check-runtime e2e-deps bench lock clean
 
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (or run make PYTHON=/path/to/python3.11)"; exit 1; }
@@ -71,7 +71,34 @@ check: install ## Django system checks and a check that no migration is missing
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 
-test: install e2e-deps lint check ## Run everything CI runs: lint, checks and the whole test suite
+# Production installs the project without the dev extras, so the demo must load without them too.
+# The virtualenv is one per checkout (worktrees share /tmp) and is rebuilt only when the
+# dependencies change; the install is editable, so it always runs this checkout's code. `python -I`
+# keeps the checkout off sys.path: only the installed packages import, and tests/ is not one of them.
+RUNTIME_VENV := /tmp/townhall-runtime-$(shell printf '%s' '$(CURDIR)' | md5sum | cut -c1-8)
+
+$(RUNTIME_VENV)/.installed: pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (or run make PYTHON=/path/to/python3.11)"; exit 1; }
+	$(PYTHON) -m venv --clear $(RUNTIME_VENV)
+	$(RUNTIME_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(RUNTIME_VENV)/bin/python -m pip install --quiet -c constraints.txt -e .
+	touch $@
+
+check-runtime: $(RUNTIME_VENV)/.installed ## Migrate and load the demo twice without the dev extras
+	@# The throwaway database goes in memory (/dev/shm) where there is one: SQLite's fsyncs on disk
+	@# would double the time this takes.
+	@tmp=$$(mktemp -d -p "$$([ -w /dev/shm ] && echo /dev/shm || echo /tmp)" townhall-runtime.XXXXXX); \
+	trap 'rm -rf "$$tmp"' EXIT; \
+	export DJANGO_SETTINGS_MODULE=townhall.settings.dev DATABASE_URL="sqlite:///$$tmp/db.sqlite3" \
+		MEDIA_ROOT="$$tmp/media" PRIVATE_MEDIA_ROOT="$$tmp/private-media" DEMO_PASSWORD=runtime-check; \
+	manage="$(RUNTIME_VENV)/bin/python -I manage.py"; \
+	{ $$manage migrate --noinput -v 0 && $$manage seed_demo && $$manage seed_demo; } >"$$tmp/out" || { \
+		cat "$$tmp/out"; echo "seed_demo failed in a virtualenv without the dev extras" \
+			"($(RUNTIME_VENV)): runtime code must not import tests/ or a package only [dev]" \
+			"installs (see above)" >&2; exit 1; }; \
+	echo "check-runtime: migrate and seed_demo (twice) ran without the dev extras"
+
+test: install e2e-deps lint check check-runtime ## Run everything CI runs: lint, checks and the whole test suite
 	$(BIN)/pytest -n auto --cov --cov-report=term
 	$(MAKE) --no-print-directory test-scale
 
@@ -85,4 +112,4 @@ lock: ## Re-pin constraints.txt after changing dependencies in pyproject.toml
 	/tmp/townhall-lock/bin/python -m pip freeze --exclude-editable | grep -v '^townhall' > constraints.txt
 
 clean: ## Remove the virtualenv, node_modules and built files (keeps the database)
-	rm -rf $(VENV) node_modules $(CSS) var/static
+	rm -rf $(VENV) $(RUNTIME_VENV) node_modules $(CSS) var/static

@@ -20,9 +20,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from tests.factories import CouncilDetailsFactory, HomePageFactory
-
-from .models import CouncilSettings, HomePage, Phase
+from .models import CouncilDetails, CouncilSettings, HomePage, Phase
 
 COUNCIL_NAME = "Glanrhyd County Borough Council"
 
@@ -71,12 +69,14 @@ def seed_site(stdout):
         # Wagtail's welcome page holds the slug the council's home page should have.
         previous_root.slug = "wagtail-welcome"
         previous_root.save(update_fields=["slug"])
-    home = HomePage.objects.filter(depth=2).first() or HomePageFactory(
-        parent=root,
-        title=COUNCIL_NAME,
-        slug="home",
-        intro="Find information about council services and do things online.",
-    )
+    home = HomePage.objects.filter(depth=2).first()
+    if home is None:
+        home = HomePage(
+            title=COUNCIL_NAME,
+            slug="home",
+            intro="Find information about council services and do things online.",
+        )
+        root.add_child(instance=home)
     if site:
         site.root_page = home
         site.site_name = COUNCIL_NAME
@@ -162,7 +162,9 @@ def seed_council_settings(stdout):
         ]
 
     if council.details_id is None:
-        council.details = CouncilDetailsFactory(**DETAILS["en"], footer_links=footer_links("en"))
+        council.details = CouncilDetails.objects.create(
+            **DETAILS["en"], footer_links=footer_links("en")
+        )
         council.save(update_fields=["details"])
         stdout.write(f"Created the council details for {COUNCIL_NAME}.")
     welsh, _ = Locale.objects.get_or_create(language_code="cy")

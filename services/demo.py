@@ -8,15 +8,16 @@ from django.utils.text import slugify
 
 from wagtail.models import Site
 
-from services.models import DatedHours, OpeningHours
-from tests.factories import (
-    GuidePageFactory,
-    LocationPageFactory,
-    NewsIndexPageFactory,
-    NewsPageFactory,
-    ServiceIndexPageFactory,
-    ServicePageFactory,
-    StepByStepPageFactory,
+from services.models import (
+    DatedHours,
+    GuidePage,
+    LocationPage,
+    NewsIndexPage,
+    NewsPage,
+    OpeningHours,
+    ServiceIndexPage,
+    ServicePage,
+    StepByStepPage,
 )
 
 CATEGORIES = [
@@ -430,13 +431,16 @@ FEATURED_TASKS = {
 NEWS_TOPICS = ["Bins and recycling", "Council Tax", "Roads", "Libraries", "Your say"]
 
 
-def _child(parent, factory, title, **fields):
-    """The child of `parent` with this title's slug, created when it is missing."""
+def _child(parent, page_class, title, **fields):
+    """The child of `parent` with this title's slug, added with these fields when it is missing.
+    It goes straight into the tree, live; it has a revision only once something publishes it."""
     slug = slugify(title)
     existing = parent.get_children().filter(slug=slug).first()
     if existing:
         return existing.specific
-    return factory(parent=parent, title=title, slug=slug, **fields)
+    page = page_class(title=title, slug=slug, **fields)
+    parent.add_child(instance=page)
+    return page
 
 
 def _link(page):
@@ -450,7 +454,7 @@ def seed_services(stdout):
     categories = {}
     for title, summary, category_services in CATEGORIES:
         category = _child(
-            home, ServiceIndexPageFactory, title, summary=summary, show_in_menus=title in IN_MENU
+            home, ServiceIndexPage, title, summary=summary, show_in_menus=title in IN_MENU
         )
         categories[title] = category
         for service_title, service_summary in category_services:
@@ -458,7 +462,7 @@ def seed_services(stdout):
             owner, reviewed, interval = _REVIEWS[len(services) % len(_REVIEWS)]
             services[service_title] = _child(
                 category,
-                ServicePageFactory,
+                ServicePage,
                 service_title,
                 summary=service_summary,
                 body=_EXTRA_BODY.get(service_title, []) + _BODY,
@@ -472,7 +476,7 @@ def seed_services(stdout):
             for name, location_summary, address, postcode, phone in LOCATIONS:
                 location = _child(
                     category,
-                    LocationPageFactory,
+                    LocationPage,
                     name,
                     summary=location_summary,
                     address=address,
@@ -495,7 +499,7 @@ def seed_services(stdout):
 
     news_index = _child(
         home,
-        NewsIndexPageFactory,
+        NewsIndexPage,
         "News",
         summary="News from Glanrhyd County Borough Council.",
         show_in_menus=True,
@@ -504,7 +508,7 @@ def seed_services(stdout):
     for days_ago, (title, summary) in enumerate(NEWS):
         news = _child(
             news_index,
-            NewsPageFactory,
+            NewsPage,
             title,
             summary=summary,
             body=_BODY[:2],
@@ -532,7 +536,7 @@ def _seed_guides(categories):
     for category_title, title, summary, parts in GUIDES:
         _child(
             categories[category_title],
-            GuidePageFactory,
+            GuidePage,
             title,
             summary=summary,
             parts=[
@@ -549,7 +553,7 @@ def _seed_step_by_step(categories, services):
     category_title, title, summary, steps = STEP_BY_STEP
     _child(
         categories[category_title],
-        StepByStepPageFactory,
+        StepByStepPage,
         title,
         summary=summary,
         steps=[

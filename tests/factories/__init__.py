@@ -1,4 +1,5 @@
-"""Factories for tests and the demo council (seed_demo builds from these too)."""
+"""Factories for tests. Runtime code never imports them: seed_demo builds the demo council without
+the dev extras (see tests/test_runtime_imports.py), and a factory may build on the demo's data."""
 
 from .council import CouncilDetailsFactory
 from .pages import (
