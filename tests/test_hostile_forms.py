@@ -82,7 +82,7 @@ def default_queue(db):
 
 
 @settings(
-    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
 def test_every_step_of_every_demo_form(client, forms, data):
@@ -95,6 +95,9 @@ def test_every_step_of_every_demo_form(client, forms, data):
             posted["save_and_return"] = data.draw(st.sampled_from(["", "1"]), label="save")
             response = client.post(f"{page.url}{step.slug}/", posted)
             assert_not_a_server_error(response)
+        email = data.draw(HOSTILE_TEXT, label="email")
+        assert_not_a_server_error(client.post(f"{page.url}save/", {"email": email}))
+        assert_not_a_server_error(client.get(f"{page.url}resume/", {"token": email}))
         assert_not_a_server_error(client.get(f"{page.url}check-your-answers/"))
         token = data.draw(HOSTILE_TEXT, label="token")
         sent = client.post(f"{page.url}check-your-answers/", {"token": token, "website": ""})

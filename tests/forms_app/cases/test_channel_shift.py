@@ -199,8 +199,8 @@ def test_a_form_no_longer_on_the_website_is_still_counted(client, waste_officer,
 def test_a_form_and_its_welsh_translation_are_one_row(
     client,
     waste_officer,
-    missed_bin,
-    waste_queue,  # noqa: F811 - a fixture
+    missed_bin,  # noqa: F811 - a fixture
+    waste_queue,
 ):
     welsh = Locale.objects.get_or_create(language_code="cy")[0]
     for page in missed_bin.get_ancestors().filter(depth__gt=1):  # from the home page down
