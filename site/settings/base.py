@@ -123,6 +123,25 @@ DATABASES = {
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite, the embedded default, is served by several threads or processes at once (`make run`,
+# gunicorn without DATABASE_URL), and it lets one writer in at a time. Set up so that a writer
+# waits its turn rather than failing with "database is locked":
+# - WAL journal: readers and the writer no longer block each other.
+# - IMMEDIATE transactions take the write lock as they begin. A transaction that begins by reading
+#   (as saving a submission does: is this reference free?) and only then writes is refused at once
+#   when another holds the lock, since waiting could deadlock; the busy timeout never applies.
+# - timeout: how long a writer waits for the lock, in seconds; below gunicorn's 30 s worker timeout,
+#   so a request that cannot get it ends in an error page, not a killed worker.
+# - synchronous=FULL (WAL's cheaper NORMAL could lose the last commits in a power cut): a resident
+#   shown a reference must find their case afterwards.
+# Options given in DATABASE_URL (`sqlite:///...?timeout=5`) win.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
