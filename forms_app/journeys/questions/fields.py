@@ -13,7 +13,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
-from .files import DEFAULT_FILE_TYPES, DEFAULT_MAX_FILE_MB, FILE_TYPES, detect_file_type
+from .files import (
+    DEFAULT_FILE_TYPES,
+    DEFAULT_MAX_FILE_MB,
+    FILE_TYPES,
+    FileRefused,
+    detect_file_type,
+)
 from .uk import normalise_uk_phone, normalise_uk_postcode
 from .widgets import AddressWidget, DateWidget, _mark_parts
 
@@ -266,6 +272,11 @@ class FileAnswerField(forms.FileField):
         if isinstance(value, UploadedFile):
             if value.size > self.max_size_mb * 1024 * 1024:
                 raise ValidationError(self.error_messages["too_big"], code="too_big")
-            if detect_file_type(value) not in self.allowed:
+            try:
+                kind = detect_file_type(value)
+            except FileRefused as refused:
+                message = self.error_messages[refused.code]
+                raise ValidationError(message, code=refused.code) from None
+            if kind not in self.allowed:
                 raise ValidationError(self.error_messages["file_type"], code="file_type")
         return value

@@ -15,7 +15,13 @@ from wagtail import blocks
 from . import registry
 from .base import BaseQuestionBlock
 from .fields import FileAnswerField
-from .files import DEFAULT_FILE_TYPES, DEFAULT_MAX_FILE_MB, FILE_TYPES, MAX_FILE_MB
+from .files import (
+    DEFAULT_FILE_TYPES,
+    DEFAULT_MAX_FILE_MB,
+    FILE_TYPES,
+    MAX_FILE_MB,
+    MAX_OPENED_MB,
+)
 
 
 @registry.register
@@ -62,6 +68,9 @@ class FileUploadQuestionBlock(BaseQuestionBlock):
                 too_big=_("The selected file must be smaller than %(size)sMB")
                 % {"size": max_size_mb},
                 file_type=_("The selected file must be a %(types)s") % {"types": names},
+                opened_too_big=_("The selected file must be smaller than %(size)sMB when opened")
+                % {"size": MAX_OPENED_MB},
+                damaged=_("The selected file is damaged – choose a different file"),
             ),
         )
 

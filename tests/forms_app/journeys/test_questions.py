@@ -3,7 +3,10 @@ kept and shown afterwards."""
 
 import io
 import json
+import os
+import struct
 import zipfile
+import zlib
 from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -714,11 +717,45 @@ def docx_bytes():
     )
 
 
+def docx_parts():
+    yield "[Content_Types].xml", "<Types/>"
+    yield "_rels/.rels", "<Relationships/>"
+
+
+def docx_with_document(write_document):
+    """A .docx whose word/document.xml is written in pieces by `write_document(write)`, so a
+    large document never has to be held in memory whole."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in docx_parts():
+            archive.writestr(name, content)
+        with archive.open("word/document.xml", "w") as document:
+            write_document(document.write)
+    return buffer.getvalue()
+
+
+def with_listed_content(content, name, listed):
+    """The archive with the listing (central directory) of `name` claiming the size and checksum
+    of `listed` instead of those of what is really there."""
+    content = bytearray(content)
+    record = content.find(b"PK\x01\x02")
+    while record != -1:
+        name_length = struct.unpack_from("<H", content, record + 28)[0]
+        if content[record + 46 : record + 46 + name_length] == name.encode():
+            struct.pack_into("<I", content, record + 16, zlib.crc32(listed))
+            struct.pack_into("<I", content, record + 24, len(listed))
+            return bytes(content)
+        record = content.find(b"PK\x01\x02", record + 4)
+    raise AssertionError(f"{name} is not in the archive")
+
+
 def upload(item, name, content):
     return submit(item, {}, {question_name(item): SimpleUploadedFile(name, content)})
 
 
 FILE_TYPE_MESSAGE = "The selected file must be a JPG, PNG, HEIC, PDF or DOCX"
+OPENED_TOO_BIG_MESSAGE = "The selected file must be smaller than 100MB when opened"
+REAL_DOCUMENT = b"<w:document/>" + b" " * (5 * MB)
 
 
 class TestFileUpload:
@@ -763,6 +800,46 @@ class TestFileUpload:
         content = zip_bytes({"word/document.xml": "<w/>", "word/vbaProject.bin": "x"})
         assert errors_for(item, {}, {"upload": SimpleUploadedFile("a.docx", content)}) == [
             FILE_TYPE_MESSAGE
+        ]
+
+    def test_document_that_inflates_far_beyond_its_size_refused(self):
+        # 200 MB of XML deflates to about 200 KB: small enough to upload, too big to open.
+        content = docx_with_document(lambda write: [write(b" " * MB) for _ in range(200)])
+        assert len(content) < MB
+        item = question("file_upload", "Upload")
+        assert errors_for(item, {}, {"upload": SimpleUploadedFile("a.docx", content)}) == [
+            OPENED_TOO_BIG_MESSAGE
+        ]
+
+    def test_document_of_thousands_of_parts_refused(self):
+        parts = {f"word/media/part{number}.xml": "" for number in range(5000)}
+        content = zip_bytes({**dict(docx_parts()), **parts})
+        item = question("file_upload", "Upload")
+        assert errors_for(item, {}, {"upload": SimpleUploadedFile("a.docx", content)}) == [
+            OPENED_TOO_BIG_MESSAGE
+        ]
+
+    def test_a_large_honest_document_is_accepted(self):
+        # Photos in a Word document barely compress: 20 MB in, 20 MB when opened.
+        noise = os.urandom(20 * MB)
+        content = docx_with_document(lambda write: write(noise))
+        item = question("file_upload", "Upload", max_size_mb=25)
+        form, value = upload(item, "report.docx", content)
+        assert form.errors == {}
+        assert value.read() == content
+
+    @pytest.mark.parametrize(
+        "listed", [REAL_DOCUMENT[:13], REAL_DOCUMENT + b" " * MB], ids=["smaller", "bigger"]
+    )
+    def test_document_whose_listing_lies_about_its_size_refused(self, listed):
+        # The listing gives word/document.xml the size and checksum of `listed`, but its data
+        # inflates to something else: whatever opens it next would be in for a surprise.
+        content = with_listed_content(
+            docx_with_document(lambda write: write(REAL_DOCUMENT)), "word/document.xml", listed
+        )
+        item = question("file_upload", "Upload")
+        assert errors_for(item, {}, {"upload": SimpleUploadedFile("a.docx", content)}) == [
+            "The selected file is damaged – choose a different file"
         ]
 
     def test_too_big(self):
