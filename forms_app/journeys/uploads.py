@@ -20,7 +20,7 @@ import unicodedata
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -31,6 +31,8 @@ import filetype
 ORIGINAL_NAME_MAX_LENGTH = 100
 # Enough for every signature filetype knows, including the first entries of an Office zip.
 _HEAD_BYTES = 8192
+# A file name's extension: letters and digits after its last dot, at least one of them a letter.
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,24 @@ class StoredFile:
             size=value.get("size"),
             content_type=str(value.get("content_type") or "application/octet-stream"),
         )
+
+    @property
+    def extension(self):
+        """The extension of the type the contents showed: store_upload() names the file by it."""
+        suffix = PurePosixPath(self.name).suffix.lstrip(".").lower()
+        return suffix if suffix.isalnum() else "bin"
+
+    @property
+    def download_name(self):
+        """The resident's name for the file, ending in the extension of what it really is.
+
+        The resident's own extension is dropped: a text file sent as "invoice.hta" would run as a
+        program when a member of staff opened the download on Windows. "invoice.txt" opens in a
+        text editor. A suffix with no letter ("v2.1") is part of the name, not an extension.
+        """
+        stem = _EXTENSION.sub("", clean_original_name(self.original_name)).rstrip(". ")
+        stem = stem or "upload"
+        return f"{stem}.{self.extension}"
 
 
 def stored_file(value):

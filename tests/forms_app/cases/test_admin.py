@@ -330,6 +330,45 @@ def test_the_resident_file_downloads_for_the_team(waste_officer_client, bin_repo
     assert CaseLogEntry.objects.filter(case=bin_report, action="cases.file_download").exists()
 
 
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+HTA = b"<html><script>new ActiveXObject('WScript.Shell').Run('calc')</script></html>"
+
+
+@pytest.mark.parametrize(
+    ("sent_as", "content", "downloaded_as", "content_type"),
+    [
+        # An HTML application runs when opened on Windows; its contents are only text.
+        ("invoice.hta", HTA, "invoice.txt", "text/plain"),
+        ("invoice.hta", PDF, "invoice.pdf", "application/pdf"),
+        ("letter", PDF, "letter.pdf", "application/pdf"),
+        ("Council tax v2.1", PDF, "Council tax v2.1.pdf", "application/pdf"),
+        ("bill\u202egpj.hta", HTA, "billgpj.txt", "text/plain"),
+    ],
+)
+def test_a_download_is_named_for_what_the_file_contains(
+    waste_officer_client,
+    waste_queue,
+    private_media,
+    settings,
+    sent_as,
+    content,
+    downloaded_as,
+    content_type,
+):
+    # The download says "do not guess the type" itself, whatever the site-wide setting.
+    settings.SECURE_CONTENT_TYPE_NOSNIFF = False
+    photo = store_upload(SimpleUploadedFile(sent_as, content))
+    case = make_case(waste_queue, "HTAH2222", answers=resident_rows(photo))
+
+    response = waste_officer_client.get(reverse("cases:file", args=[case.pk, PHOTO]))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="{downloaded_as}"'
+    assert response["Content-Type"] == content_type
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == content
+
+
 def test_an_answer_that_is_not_a_file_is_not_downloadable(waste_officer_client, bin_report):
     for index in (0, 3, 99):
         url = reverse("cases:file", args=[bin_report.pk, index])
