@@ -9,6 +9,7 @@ import uuid
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
@@ -36,6 +37,7 @@ from .uploads import delete_upload, store_upload, stored_file
 SUBMITS_PER_HOUR = 10
 SAVES_PER_HOUR = 10
 HONEYPOT = "website"
+TOO_MANY_UPLOADS = gettext_lazy("You have uploaded too many files. Try again later or contact us")
 
 
 def _state(request, page):
@@ -111,7 +113,7 @@ def step(request, page, step_slug):
             _keep_valid_answers(form, current, answers)
             _save_state(request, page, state)
             return HttpResponseRedirect(f"{page.url}save/")
-        if form.is_valid():
+        if form.is_valid() and _uploads_allowed(request, state, form, current):
             _store_answers(form, current, answers)
             state["answers"] = journey.reached_answers(answers)
             for name in answers.keys() - state["answers"].keys():
@@ -182,6 +184,30 @@ def _question_form(step, answers, request):
                 name=uploaded.original_name,
             )
     return form
+
+
+def _uploads_allowed(request, state, form, step):
+    """Count the files chosen on this page, about to be stored; once this form in this session, or
+    this address in the hour, has stored its share, refuse them with a message on each field."""
+    chosen = [
+        name
+        for _question, name in step.answerable
+        if isinstance(form.cleaned_data.get(name), UploadedFile)
+    ]
+    if not chosen:
+        return True
+    stored = state.get("uploads", 0)
+    # The session's count is checked first: a refusal there spends nothing of the address's.
+    allowed = stored + len(chosen) <= settings.UPLOADS_PER_FORM and all(
+        ratelimit.hit("journeys.upload", request, settings.UPLOADS_PER_ADDRESS_PER_HOUR, 60 * 60)
+        for _name in chosen
+    )
+    if not allowed:
+        for name in chosen:
+            form.add_error(name, TOO_MANY_UPLOADS)
+        return False
+    state["uploads"] = stored + len(chosen)
+    return True
 
 
 def _store_answers(form, step, answers):

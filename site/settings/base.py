@@ -194,6 +194,11 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private-media")))
 # Proxies in front of the app whose X-Forwarded-For entries rate limits may trust (0: none).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# Each file a resident chooses is written to disk the moment they continue, before the form is
+# sent: these cap the files one form stores in one session (a replaced file counts) and the files
+# one address stores in an hour. A form asks for a few photos; a library computer serves several.
+UPLOADS_PER_FORM = int(env("UPLOADS_PER_FORM", "10"))
+UPLOADS_PER_ADDRESS_PER_HOUR = int(env("UPLOADS_PER_ADDRESS_PER_HOUR", "30"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -891,6 +891,67 @@ def test_file_of_exactly_ten_megabytes_is_accepted(client, fly_tipping, settings
     assert stored.stat().st_size == TEN_MB
 
 
+TOO_MANY_FILES = "You have uploaded too many files. Try again later or contact us"
+
+
+def test_eleventh_file_for_one_form_is_refused_and_nothing_is_lost(client, fly_tipping, settings):
+    _to_photo_page(client, fly_tipping)
+    # Choosing another photo replaces the last, but every file sent is written to the disk.
+    for number in range(10):
+        photo = {"photo": _upload(f"tip {number}.png", _png(), "image/png")}
+        assert _redirect(_answer(client, fly_tipping, "photo", photo)) == (
+            f"{fly_tipping.url}contact-details/"
+        )
+    [kept] = _stored_files(settings)
+
+    refused = _answer(
+        client, fly_tipping, "photo", {"photo": _upload("tip 10.png", _png(), "image/png")}
+    )
+
+    assert refused.status_code == 200
+    assert _title(refused).startswith("Error: ")
+    assert _error_summary(refused) == [("#id_photo", TOO_MANY_FILES)]
+    assert _stored_files(settings) == [kept]
+    # The photo already uploaded and every other answer are still there to send.
+    assert "You have uploaded tip 9.png" in _main_text(client.get(f"{fly_tipping.url}photo/"))
+    _answer(client, fly_tipping, "photo", {})
+    _answer(client, fly_tipping, "contact-details", {"email": ""})
+    rows = _summary_rows(client.get(f"{fly_tipping.url}check-your-answers/"))
+    assert rows["Upload a photo of the fly-tipping"][0] == ["tip 9.png"]
+    assert rows["What has been dumped?"][0] == ["Furniture or mattresses", "Tyres"]
+
+
+def test_files_from_one_address_are_capped_at_thirty_an_hour(fly_tipping, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+
+    def upload_from(address, count):
+        resident = Client(REMOTE_ADDR=address)
+        _to_photo_page(resident, fly_tipping)
+        for number in range(count):
+            photo = {"photo": _upload(f"tip {number}.png", _png(), "image/png")}
+            response = _answer(resident, fly_tipping, "photo", photo)
+        return resident, response
+
+    # A library computer: three residents, ten photos each, in one hour.
+    for _ in range(3):
+        _resident, response = upload_from("203.0.113.7", 10)
+        assert _redirect(response) == f"{fly_tipping.url}contact-details/"
+    stored = _stored_files(settings)
+    assert len(stored) == 3
+
+    fourth, refused = upload_from("203.0.113.7", 1)
+
+    assert _error_summary(refused) == [("#id_photo", TOO_MANY_FILES)]
+    assert sorted(_stored_files(settings)) == sorted(stored)
+    # Without a photo (it is optional) the fourth resident can still send their report.
+    assert _redirect(_answer(fourth, fly_tipping, "photo", {})) == (
+        f"{fly_tipping.url}contact-details/"
+    )
+    # Someone else, at another address, is not affected.
+    _neighbour, response = upload_from("198.51.100.20", 1)
+    assert _redirect(response) == f"{fly_tipping.url}contact-details/"
+
+
 def test_saving_for_later_on_the_photo_page_keeps_the_uploaded_photo(client, fly_tipping):
     _to_photo_page(client, fly_tipping)
     _answer(client, fly_tipping, "photo", {"photo": _upload("tip.png", _png(), "image/png")})
