@@ -10,11 +10,16 @@ A file is stored under a random name with the extension of the type its contents
 name or extension the resident's browser sent, so a file cannot choose its own path or pose as
 another type. The original name is kept, cleaned, for staff to read.
 
+A stored file's modification time is when a journey in progress last used it (keep_uploads(),
+on every change to the journey): the retention run removes files no answer refers to once that is
+longer ago than any journey can last (see progress.py).
+
 Model fields that hold these files should pass `storage=private_storage` (the callable), so
 migrations do not capture the storage's location.
 """
 
 import codecs
+import os
 import re
 import unicodedata
 import uuid
@@ -23,12 +28,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import FileSystemStorage
 from django.utils import timezone
 
 import filetype
 
 ORIGINAL_NAME_MAX_LENGTH = 100
+# Journeys' files, in a folder per month, under the private root.
+UPLOADS_FOLDER = "journeys"
 # Enough for every signature filetype knows, including the first entries of an Office zip.
 _HEAD_BYTES = 8192
 # A file name's extension: letters and digits after its last dot, at least one of them a letter.
@@ -161,7 +169,7 @@ def store_upload(uploaded_file):
     """Save a resident's file privately and describe it for the submission."""
     original_name = clean_original_name(getattr(uploaded_file, "name", ""))
     content_type, extension = detect_type(uploaded_file, original_name)
-    folder = timezone.localdate().strftime("journeys/%Y/%m")
+    folder = timezone.localdate().strftime(f"{UPLOADS_FOLDER}/%Y/%m")
     storage = private_storage()
     name = storage.save(f"{folder}/{uuid.uuid4().hex}.{extension}", uploaded_file)
     return {
@@ -180,3 +188,32 @@ def open_upload(stored_name):
 def delete_upload(stored_name):
     """Remove a stored file (retention, or a resident replacing an answer); missing is fine."""
     private_storage().delete(stored_name)
+
+
+def keep_uploads(names, now=None):
+    """Mark stored files as in use now (their modification time), so that the retention run,
+    which removes files of journeys nobody can finish any more, leaves them alone."""
+    storage = private_storage()
+    moment = (now or timezone.now()).timestamp()
+    for name in names:
+        try:
+            os.utime(storage.path(name), (moment, moment))
+        except (FileNotFoundError, SuspiciousFileOperation):
+            continue  # already removed, or not a name of ours: nothing to keep
+
+
+def stored_uploads(folder=UPLOADS_FOLDER):
+    """(storage name, when last in use) of every journey file in private storage."""
+    storage = private_storage()
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for file in files:
+        name = f"{folder}/{file}"
+        try:
+            yield name, storage.get_modified_time(name)
+        except FileNotFoundError:
+            continue  # removed meanwhile (a resident replacing it)
+    for inner in folders:
+        yield from stored_uploads(f"{folder}/{inner}")

@@ -29,10 +29,10 @@ from .answers import answers_on_path, sensitive_names
 from .assisted import assisted_optional_fields, is_assisting
 from .messages import email_resident
 from .models import SavedProgress, Submission
-from .progress import done_key, state_key
+from .progress import discard_file, done_key, hold_files, load_state, save_state, state_key
 from .resume import ResumeLinkExpired, ResumeLinkInvalid, make_resume_token, read_resume_token
 from .submit import SubmissionRefused, submit_journey
-from .uploads import delete_upload, store_upload, stored_file
+from .uploads import store_upload, stored_file
 
 SUBMITS_PER_HOUR = 10
 SAVES_PER_HOUR = 10
@@ -41,16 +41,16 @@ TOO_MANY_UPLOADS = gettext_lazy("You have uploaded too many files. Try again lat
 
 
 def _state(request, page):
-    state = request.session.get(state_key(page))
-    if state is None:
-        state = {"token": str(uuid.uuid4()), "answers": {}}
-        request.session[state_key(page)] = state
+    state = load_state(request.session, page)
+    if state is None or "changed" not in state:
+        # A new journey, or one begun before journeys were stamped (see progress.py).
+        state = state or {"token": str(uuid.uuid4()), "answers": {}}
+        _save_state(request, page, state)
     return state
 
 
 def _save_state(request, page, state):
-    request.session[state_key(page)] = state
-    request.session.modified = True
+    save_state(request.session, page, state)
 
 
 def _step_url(page, step, change=False):
@@ -114,10 +114,10 @@ def step(request, page, step_slug):
             _save_state(request, page, state)
             return HttpResponseRedirect(f"{page.url}save/")
         if form.is_valid() and _uploads_allowed(request, state, form, current):
-            _store_answers(form, current, answers)
+            _store_answers(form, current, state)
             state["answers"] = journey.reached_answers(answers)
             for name in answers.keys() - state["answers"].keys():
-                _delete_stored_file(answers[name])  # on a page no longer reached
+                discard_file(state, answers[name])  # on a page no longer reached
             _save_state(request, page, state)
             return _go_on(request, page, journey, current, state["answers"])
     refusal = _pop_refusal(request, page, current)
@@ -210,22 +210,17 @@ def _uploads_allowed(request, state, form, step):
     return True
 
 
-def _store_answers(form, step, answers):
+def _store_answers(form, step, state):
+    answers = state["answers"]
     for question, name in step.answerable:
         cleaned = form.cleaned_data.get(name)
         if isinstance(cleaned, UploadedFile):
-            _delete_stored_file(answers.get(name))  # a new file replaces the old one
+            discard_file(state, answers.get(name))  # a new file replaces the old one
             answers[name] = store_upload(cleaned)
         elif answer_types.is_file_question(question) and stored_file(answers.get(name)):
             continue  # nothing new chosen: keep the file already uploaded
         else:
             answers[name] = answer_types.answer_for_storage(question, cleaned)
-
-
-def _delete_stored_file(answer):
-    uploaded = stored_file(answer)
-    if uploaded is not None:
-        delete_upload(uploaded.name)
 
 
 def _keep_valid_answers(form, step, answers):
@@ -364,6 +359,9 @@ def _save_and_email(request, page, state, email):
     hidden = sensitive_names(page.journey())
     kept = {name: value for name, value in state["answers"].items() if name not in hidden}
     saved = SavedProgress.objects.create(journey=page, answers=kept)
+    # The saved form needs its files for as long as its link works, whatever this session does.
+    hold_files(state, kept)
+    _save_state(request, page, state)
     query = urlencode({"token": make_resume_token(str(saved.pk))})
     link = request.build_absolute_uri(f"{page.url}resume/?{query}")
     email_resident(
@@ -388,5 +386,6 @@ def resume(request, page, token):
     if saved is None:
         return _render(request, page, "journeys/resume_error.html", {"expired": False}, status=404)
     state = {"token": str(uuid.uuid4()), "answers": saved.answers}
+    hold_files(state, saved.answers)
     _save_state(request, page, state)
     return HttpResponseRedirect(_where_to_resume(page, page.journey(), saved.answers))

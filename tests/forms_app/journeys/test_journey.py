@@ -970,6 +970,52 @@ def test_saving_for_later_on_the_photo_page_keeps_the_uploaded_photo(client, fly
     assert SavedProgress.objects.get().answers["photo"]["original_name"] == "tip.png"
 
 
+def test_a_photo_a_saved_form_holds_stays_for_its_link_when_replaced(client, fly_tipping, settings):
+    _to_photo_page(client, fly_tipping)
+    _answer(client, fly_tipping, "photo", {"photo": _upload("tip.png", _png(), "image/png")})
+    saving = _answer(client, fly_tipping, "contact-details", {"email": "", "save_and_return": "1"})
+    assert _redirect(saving) == f"{fly_tipping.url}save/"
+    _save(client, fly_tipping, "later@example.org")
+    [message] = mail.outbox
+    link = re.search(r"https?://\S+", message.body).group(0)
+
+    # Still in the first browser, the resident chooses a better photo.
+    better = {"photo": _upload("better tip.png", _png(), "image/png")}
+    assert _redirect(_answer(client, fly_tipping, "photo", better)) == (
+        f"{fly_tipping.url}contact-details/"
+    )
+    assert len(_stored_files(settings)) == 2
+
+    # The emailed link still brings back the first photo, and it is still there to send.
+    elsewhere = Client()
+    assert _redirect(_open(elsewhere, link)) == f"{fly_tipping.url}check-your-answers/"
+    check = elsewhere.get(f"{fly_tipping.url}check-your-answers/")
+    assert _summary_rows(check)["Upload a photo of the fly-tipping"][0] == ["tip.png"]
+    _send(elsewhere, fly_tipping, _send_token(check))
+    [sent] = Submission.objects.get().get_answers().files()
+    assert (settings.PRIVATE_MEDIA_ROOT / sent.name).read_bytes() == _png()
+
+
+def test_a_journey_nobody_changed_for_longer_than_a_session_lives_starts_again(
+    client, fly_tipping, settings
+):
+    _to_photo_page(client, fly_tipping)
+    _answer(client, fly_tipping, "photo", {"photo": _upload("tip.png", _png(), "image/png")})
+    # The session lives on (another form, say), but this journey was last changed long ago: its
+    # photo may be gone, so it is not offered back to send.
+    session = client.session
+    state = session[f"journey:{fly_tipping.pk}"]
+    age = timedelta(seconds=settings.SESSION_COOKIE_AGE, minutes=1)
+    state["changed"] = (timezone.now() - age).isoformat()
+    session.save()
+
+    response = client.get(f"{fly_tipping.url}check-your-answers/")
+
+    assert _redirect(response) == f"{fly_tipping.url}location/"
+    assert _input_value(client.get(f"{fly_tipping.url}location/"), "postcode") == ""
+    assert _redirect(client.get(f"{fly_tipping.url}photo/")) == f"{fly_tipping.url}location/"
+
+
 # Information pages between questions -------------------------------------------------------------
 
 
