@@ -5,6 +5,7 @@ from wagtail.permissions import register_permission_policy
 
 from .models import Case, CaseLogEntry
 from .permissions import can_see_cases, case_permission_policy
+from .retention import RetentionRunFormatter
 
 # First, before any view asks for Case's policy: Wagtail refuses a policy registered after a
 # fallback has been made, and every admin view (menu, index, url finder) must use this one.
@@ -30,6 +31,7 @@ def register_case_actions(actions):
     )
     actions.register_action("cases.anonymise", _("Personal details removed"), _("Anonymised"))
     actions.register_action("cases.file_download", _("File downloaded"), _("File downloaded"))
+    actions.register_action("cases.retention_run")(RetentionRunFormatter)
 
 
 @hooks.register("register_admin_viewset")

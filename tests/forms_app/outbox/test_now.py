@@ -24,6 +24,13 @@ UTC = datetime.UTC
 SUMMER_0800_UTC = datetime.datetime(2030, 7, 1, 8, 0, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Years ahead, every file of another test's journey looks abandoned to the retention run:
+    these runs get a folder of their own."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+
+
 def _run(command, *args, **options):
     out = StringIO()
     call_command(command, *args, stdout=out, **options)
@@ -112,9 +119,11 @@ def test_purging_expired_cases_at_a_local_time(submit):
 
     assert _run("purge_expired_cases", now="2030-07-01T08:59") == (
         "Removed personal details from 0 cases past their retention.\n"
+        "Removed 0 files of forms never sent and 0 saved forms older than 7 days.\n"
     )
     assert _run("purge_expired_cases", now="2030-07-01T09:01") == (
         "Removed personal details from 1 case past their retention.\n"
+        "Removed 0 files of forms never sent and 0 saved forms older than 7 days.\n"
     )
     assert Case.objects.get(pk=case.pk).anonymised_at == datetime.datetime(
         2030, 7, 1, 8, 1, tzinfo=UTC
