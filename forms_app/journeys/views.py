@@ -197,10 +197,17 @@ def _uploads_allowed(request, state, form, step):
     if not chosen:
         return True
     stored = state.get("uploads", 0)
-    # The session's count is checked first: a refusal there spends nothing of the address's.
-    allowed = stored + len(chosen) <= settings.UPLOADS_PER_FORM and all(
-        ratelimit.hit("journeys.upload", request, settings.UPLOADS_PER_ADDRESS_PER_HOUR, 60 * 60)
-        for _name in chosen
+    # The session's count is checked first: a refusal there spends nothing of the address's. Staff
+    # assisting at reception upload for resident after resident: the address's limit is for the
+    # public (as the limit on forms sent is).
+    allowed = stored + len(chosen) <= settings.UPLOADS_PER_FORM and (
+        is_assisting(request)
+        or all(
+            ratelimit.hit(
+                "journeys.upload", request, settings.UPLOADS_PER_ADDRESS_PER_HOUR, 60 * 60
+            )
+            for _name in chosen
+        )
     )
     if not allowed:
         for name in chosen:

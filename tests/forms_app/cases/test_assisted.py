@@ -1,17 +1,19 @@
 """Assisted digital: reception staff complete online forms on a resident's behalf."""
 
 import copy
+import io
 
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from forms_app.cases.enums import Channel
 from forms_app.cases.models import Case, RoutingRule
 from forms_app.journeys.assisted import SESSION_KEY, assisted_optional_fields
-from forms_app.journeys.demo import MISSED_BIN
+from forms_app.journeys.demo import FLY_TIPPING, MISSED_BIN
 from forms_app.journeys.models import JourneyPage
 from forms_app.journeys.questions import build_form
 from tests.baseline import migrate
@@ -354,3 +356,45 @@ def test_the_public_limit_still_holds_on_the_same_computer(client, reception, mi
     refused = client.post(f"{missed_bin.url}check-your-answers/", {"token": token, "website": ""})
     assert refused.status_code == 429
     assert Case.objects.count() == 10
+
+
+@pytest.fixture
+def photo_form(service_page, waste_queue, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    page = JourneyPage(
+        title="Report fly-tipping",
+        slug="fly-tipping",
+        steps=copy.deepcopy(FLY_TIPPING),
+        what_happens_next="<p>We will clear it.</p>",
+        confirmation_heading="Report sent",
+    )
+    service_page.add_child(instance=page)
+    RoutingRule.objects.create(journey=page, queue=waste_queue)
+    return page
+
+
+def _photo():
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "green").save(buffer, format="PNG")
+    buffer.name = "fly-tip.png"
+    buffer.seek(0)
+    return buffer
+
+
+def test_reception_is_not_held_to_the_publics_uploads_an_hour(client, reception, photo_form):
+    client.force_login(reception)
+    _start(client)
+    # Four residents at the desk, each trying a few photos before the right one: 32 in the hour.
+    for _resident in range(4):
+        client.post(f"{photo_form.url}location/", {"location": "By the bus stop", "postcode": ""})
+        client.post(f"{photo_form.url}what/", {"waste_types": ["tyres"]})
+        for _attempt in range(8):
+            response = client.post(f"{photo_form.url}photo/", {"photo": _photo()})
+            assert response.status_code == 302, _text(response)
+        client.post(f"{photo_form.url}contact-details/", {"email": ""})
+        check = client.get(f"{photo_form.url}check-your-answers/")
+        token = _soup(check).find("input", attrs={"name": "token"})["value"]
+        client.post(f"{photo_form.url}check-your-answers/", {"token": token, "website": ""})
+
+    cases = Case.objects.filter(channel=Channel.ASSISTED)
+    assert [case.get_answers().get("photo").display for case in cases] == ["fly-tip.png"] * 4
