@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from forms_app.cases.models import Case
 from forms_app.journeys.models import JourneyPage, Submission
+from forms_app.journeys.references import display_reference
 from home.demo_cy import JOURNEY_TEXT, seed_welsh
 from tests.factories import ServicePageFactory
 
@@ -191,6 +192,7 @@ def test_a_form_started_in_welsh_stays_welsh_to_the_email(
     assert (submission.language, case.language) == ("cy", "cy")
     assert case.queue.name == "Waste"  # the Welsh form routes like the English one
     [email] = [m for m in mail.outbox if m.to == ["carys@example.com"]]
-    assert email.subject == f"Rydym wedi cael eich ffurflen – cyfeirnod {submission.reference}"
+    reference = display_reference(submission.reference)  # grouped, as on the confirmation page
+    assert email.subject == f"Rydym wedi cael eich ffurflen – cyfeirnod {reference}"
     assert "Eich cyfeirnod yw" in email.body
     assert "/cy/check-progress/" in email.body
