@@ -158,7 +158,8 @@ def answer_for(question, name, stored, *, for_storage=False):
     value = stored
     if sensitive and for_storage:
         value = None
-        display = masked_answer(question, stored)
+        if stored not in (None, "", [], {}):  # unanswered stays "Not provided"
+            display = masked_answer(question, stored)
     return Answer(
         name=name,
         type=question_type(question),
