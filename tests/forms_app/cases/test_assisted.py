@@ -67,18 +67,30 @@ def waste_officer(waste_group):
     return _staff("waste_officer", waste_group.name)
 
 
-@pytest.fixture
-def missed_bin(service_page, waste_queue):
+def _routed_form(service_page, queue, title, slug, steps, what_happens_next):
+    """A form under the service page whose cases go to `queue`."""
     page = JourneyPage(
-        title="Report a missed bin collection",
-        slug="form",
-        steps=copy.deepcopy(MISSED_BIN),
-        what_happens_next="<p>We will collect it.</p>",
+        title=title,
+        slug=slug,
+        steps=copy.deepcopy(steps),
+        what_happens_next=what_happens_next,
         confirmation_heading="Report sent",
     )
     service_page.add_child(instance=page)
-    RoutingRule.objects.create(journey=page, queue=waste_queue)
+    RoutingRule.objects.create(journey=page, queue=queue)
     return page
+
+
+@pytest.fixture
+def missed_bin(service_page, waste_queue):
+    return _routed_form(
+        service_page,
+        waste_queue,
+        "Report a missed bin collection",
+        "form",
+        MISSED_BIN,
+        "<p>We will collect it.</p>",
+    )
 
 
 def answer_missed_bin(client, page, contact=CONTACT):
@@ -360,16 +372,14 @@ def test_the_public_limit_still_holds_on_the_same_computer(client, reception, mi
 @pytest.fixture
 def photo_form(service_page, waste_queue, settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
-    page = JourneyPage(
-        title="Report fly-tipping",
-        slug="fly-tipping",
-        steps=copy.deepcopy(FLY_TIPPING),
-        what_happens_next="<p>We will clear it.</p>",
-        confirmation_heading="Report sent",
+    return _routed_form(
+        service_page,
+        waste_queue,
+        "Report fly-tipping",
+        "fly-tipping",
+        FLY_TIPPING,
+        "<p>We will clear it.</p>",
     )
-    service_page.add_child(instance=page)
-    RoutingRule.objects.create(journey=page, queue=waste_queue)
-    return page
 
 
 def _photo():
