@@ -11,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := townhall.settings.test
 CSS := home/static/townhall/townhall.css
 
-.PHONY: help install run serve migrate seed test test-scale lint format check check-runtime e2e-deps bench lock clean
+.PHONY: help install run serve migrate seed test test-scale lint format check check-runtime e2e-deps stack stack-stop bench lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -101,6 +101,12 @@ check-runtime: $(RUNTIME_VENV)/.installed ## Migrate and load the demo twice wit
 test: install e2e-deps lint check check-runtime ## Run everything CI runs: lint, checks and the whole test suite
 	$(BIN)/pytest -n auto --cov --cov-report=term
 	$(MAKE) --no-print-directory test-scale
+
+stack: install ## Start the production shape on loopback: Varnish, two app processes, PostgreSQL, Redis, a worker
+	@bash deploy/stack/start
+
+stack-stop: ## Stop exactly what `make stack` started
+	@bash deploy/stack/stop
 
 bench: install ## Run the benchmarks under bench/
 	@for script in bench/*.py; do [ -e "$$script" ] && DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python "$$script"; done; true

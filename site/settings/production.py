@@ -18,12 +18,15 @@ STORAGES = {
 }
 
 # HTTPS-only flags live here rather than in base: the test live server speaks plain HTTP.
+# HTTPS=false is for `make stack` alone, which runs these settings on loopback with no TLS in
+# front: no redirect to https, no HSTS, cookies not marked Secure. Never set it on a real site.
+HTTPS = env_bool("HTTPS", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000")) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
 # Behind the load balancer every request comes from the proxy: the rate limits read the client's
 # address from X-Forwarded-For, trusting as many hops as there are proxies in front of the app.
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))

@@ -111,6 +111,23 @@ def test_production_starts_with_its_environment_and_uses_hashed_static_files():
     ]
 
 
+def test_production_is_https_only_unless_the_loopback_stack_says_otherwise():
+    script = """
+        from django.conf import settings
+        print(settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS > 0,
+              settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE)
+        """
+    production = {
+        "DJANGO_SETTINGS_MODULE": "townhall.settings.production",
+        "SECRET_KEY": "x" * 60,
+        "ALLOWED_HOSTS": "council.example",
+    }
+    real_site = _run_django(script, **production)
+    loopback_stack = _run_django(script, **production, HTTPS="false")
+    assert real_site.stdout.split() == ["True", "True", "True", "True"], real_site.stderr
+    assert loopback_stack.stdout.split() == ["False", "False", "False", "False"]
+
+
 def test_environment_switches_cache_search_and_database_backends():
     result = _run_django(
         """
