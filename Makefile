@@ -48,8 +48,9 @@ run: seed ## Install, migrate, load the demo council and serve http://127.0.0.1:
 	@echo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-e2e-deps: ## Make sure Debian's Chromium (browser tests) and gettext (translation checks) are installed
+e2e-deps: ## Make sure Debian's Chromium (browser tests), Varnish (front cache) and gettext are installed
 	@bash .ci/ensure-chromium
+	@bash .ci/ensure-varnish
 	@bash .ci/ensure-gettext
 
 test-scale: install ## Run the suite (but the browser tests) on local PostgreSQL and Redis, installed if missing

@@ -1,10 +1,13 @@
-"""Keep the cached site chrome (home/chrome.py) in step with what editors change."""
+"""Keep the cached site chrome (home/chrome.py) and the front cache in step with editors."""
 
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from townhall.frontcache import purge_everything
+
+from .alerts.models import AlertBanner
 from .chrome import bump_version
 from .locales import forget_locales
 from .models import CouncilDetails, CouncilSettings
@@ -19,5 +22,12 @@ def register_signal_handlers():
         post_save.connect(bump_version, sender=model, dispatch_uid=f"townhall-chrome-{model}")
         post_delete.connect(bump_version, sender=model, dispatch_uid=f"townhall-chrome-d-{model}")
     post_delete.connect(bump_version, sender=Page, dispatch_uid="townhall-chrome-page-delete")
+    # The front cache is emptied by the same changes, and by any change to an alert banner.
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(purge_everything, dispatch_uid=f"townhall-front-cache-{signal}")
+    for model in (CouncilSettings, CouncilDetails, Site, AlertBanner):
+        post_save.connect(purge_everything, sender=model, dispatch_uid=f"townhall-fc-{model}")
+        post_delete.connect(purge_everything, sender=model, dispatch_uid=f"townhall-fc-d-{model}")
+    post_delete.connect(purge_everything, sender=Page, dispatch_uid="townhall-fc-page-delete")
     post_save.connect(forget_locales, sender=Locale, dispatch_uid="townhall-locales")
     post_delete.connect(forget_locales, sender=Locale, dispatch_uid="townhall-locales-delete")

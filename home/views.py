@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from townhall.origin import same_site_form
 from townhall.redirects import redirect_back
 
 from .alerts.cookies import HIDDEN_ALERTS_COOKIE
@@ -54,6 +55,7 @@ def cookies(request):
     return render(request, "home/cookies.html", context)
 
 
+@same_site_form
 @require_POST
 def hide_cookie_message(request):
     """The banner's 'Hide this message' button is a form, so it works without JavaScript."""

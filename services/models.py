@@ -33,6 +33,7 @@ from home.blocks import LinkBlock
 from home.locales import localized
 from home.queries import public
 from home.routing import RoutedPageMixin
+from townhall.frontcache import expires_within
 
 from . import opening_hours
 from .blocks import BodyBlock, GuidePartBlock, StepByStepStepBlock
@@ -444,6 +445,9 @@ class NewsPage(RoutedPageMixin, Page):
         verbose_name = _("news page")
 
 
+OPEN_NOW_SECONDS = 60
+
+
 class LocationPage(RoutedPageMixin, ReviewMixin, Page):
     """A place residents can visit, such as a reception point or a library."""
 
@@ -542,6 +546,11 @@ class LocationPage(RoutedPageMixin, ReviewMixin, Page):
         return opening_hours.Schedule(
             weekly, overrides, bank_holiday_region=settings.BANK_HOLIDAY_REGION
         )
+
+    def get_context(self, request, *args, **kwargs):
+        # "Open now" is right for a minute, so the front cache keeps this page no longer.
+        expires_within(request, OPEN_NOW_SECONDS)
+        return super().get_context(request, *args, **kwargs)
 
     def opening_status(self):
         """'Open now – closes at 5pm' and the like, or None for a location with no hours."""

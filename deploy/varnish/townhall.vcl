@@ -22,6 +22,14 @@ sub vcl_recv {
         }
         return (purge);
     }
+    if (req.method == "BAN") {
+        # The app empties the whole cache after any change editors make (site/frontcache.py).
+        if (!client.ip ~ purgers) {
+            return (synth(405, "Banning is not allowed from here"));
+        }
+        ban("obj.status != 0");
+        return (synth(200, "Emptied"));
+    }
 
     # Tell the app who the visitor is (rate limits count per address: TRUSTED_PROXY_COUNT=1).
     if (req.restarts == 0) {
@@ -62,19 +70,17 @@ sub vcl_recv {
             unset req.http.Cookie;
         }
     }
+    # English is at / and Welsh at /cy/: the address decides the language, never the browser's
+    # Accept-Language, so one copy serves every browser.
+    unset req.http.Accept-Language;
     return (hash);
 }
 
+# One council site per cache: pages are keyed by their address alone, whatever host name they were
+# asked for, so a purge names them the same way. The two cookie choices make variants of one page
+# (the app sends Vary: Cookie), so purging a page drops all of them.
 sub vcl_hash {
     hash_data(req.url);
-    if (req.http.host) {
-        hash_data(req.http.host);
-    } else {
-        hash_data(server.ip);
-    }
-    if (req.http.Cookie) {
-        hash_data(req.http.Cookie);
-    }
     return (lookup);
 }
 

@@ -38,6 +38,8 @@ class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
     # Whether residents may leave and come back through an emailed link. A journey that must not
     # keep answers outside the resident's session (bank details) turns it off.
     allow_save_and_return = True
+    # Never kept by the front cache (townhall/frontcache.py): a form in progress is the resident's.
+    front_cache = False
 
     confirmation_heading = models.CharField(
         _("confirmation heading"),

@@ -61,10 +61,13 @@ class AlertBannerQuerySet(models.QuerySet):
         )
         return self.alias(severity_rank=rank).order_by("severity_rank", "-starts_at", "-pk")
 
-    def for_resident(self, *, page=None, hidden_ids=(), moment=None):
-        """What a resident should see on `page` right now: one query when evaluated."""
+    def not_ended_by(self, moment):
+        return self.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=moment))
+
+    def due_for_resident(self, *, page=None, hidden_ids=(), moment=None):
+        """As for_resident(), with the alerts still to start: showing now and scheduled."""
         return (
-            self.showing_at(moment or timezone.now())
+            self.not_ended_by(moment or timezone.now())
             .in_scope_of(page)
             .in_language(active_content_language())
             .not_hidden_by(hidden_ids)

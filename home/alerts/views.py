@@ -5,12 +5,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from townhall.ids import parse_id
+from townhall.origin import same_site_form
 from townhall.redirects import redirect_back
 
 from .cookies import remember_hidden_alert
 from .models import AlertBanner
 
 
+@same_site_form
 @require_POST
 def hide_alert(request):
     alert_id = parse_id(request.POST.get("alert"))

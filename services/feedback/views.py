@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.models import Page
 
+from townhall.origin import same_site_form
 from townhall.redirects import local_path
 
 from . import throttle
@@ -66,6 +67,7 @@ def _too_many(request, page, source):
     )
 
 
+@same_site_form
 @require_POST
 def answer(request, page_id):
     """Yes or No to "Is this page useful?"."""
@@ -82,6 +84,7 @@ def answer(request, page_id):
     return HttpResponseRedirect(_with_state(_page_url(request, page, request.POST), state))
 
 
+@same_site_form
 @require_http_methods(["GET", "POST"])
 def problem(request, page_id):
     """ "What went wrong?": after answering No, or from "Report a problem with this page"."""

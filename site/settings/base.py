@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "townhall.middleware.RefuseForeignCharsetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session, CSRF and messages middleware: it sees the cookies they set on the way out.
+    "townhall.frontcache.FrontCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -226,7 +228,9 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# The front cache (e.g. Varnish) is purged on publish when FRONTEND_CACHE_URL is set.
+# The front cache (e.g. Varnish) keeps an anonymous visitor's public pages this many seconds at most
+# (site/frontcache.py), and is emptied after every change when FRONTEND_CACHE_URL is set.
+FRONT_CACHE_SECONDS = int(env("FRONT_CACHE_SECONDS", "600"))
 FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE = {

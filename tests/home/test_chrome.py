@@ -83,11 +83,18 @@ def test_cookie_banner_never_redirects_off_the_site(client, home_page):
     assert response["Location"] == "/"
 
 
-def test_hiding_the_cookie_banner_needs_the_csrf_token(home_page):
+def test_hiding_the_cookie_banner_is_refused_from_another_site(home_page):
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post("/cookies/hide/", {"next": "/"})
-    assert response.status_code == 403
+    browser = Client(enforce_csrf_checks=True)
+    forged = browser.post("/cookies/hide/", {"next": "/"}, HTTP_SEC_FETCH_SITE="cross-site")
+    assert forged.status_code == 403
+    assert settings.COOKIE_BANNER_COOKIE not in forged.cookies
+    # The banner's own form (on a page every visitor shares) carries no token, and works.
+    assert "csrfmiddlewaretoken" not in browser.get("/").content.decode()
+    ours = browser.post("/cookies/hide/", {"next": "/"}, HTTP_SEC_FETCH_SITE="same-origin")
+    assert ours.status_code == 302
+    assert settings.COOKIE_BANNER_COOKIE in ours.cookies
 
 
 def test_cookies_page_lists_every_cookie_we_set(client, home_page):

@@ -21,7 +21,8 @@ def test_pages_ask_whether_they_are_useful(client, service_page):
         html = client.get(page.url).content.decode()
         assert "Is this page useful?" in html
         assert f'action="/feedback/{page.pk}/"' in html
-        assert "csrfmiddlewaretoken" in html
+        # No per-visitor token: the page is the same for everyone, so the front cache keeps it.
+        assert "csrfmiddlewaretoken" not in html
         assert f'href="/feedback/{page.pk}/problem/?next=' in html
 
 
@@ -174,12 +175,33 @@ def test_trusted_proxy_setting_counts_residents_behind_the_load_balancer_apart(
     assert answer(client, service_page, "yes", **forged).status_code == 429
 
 
-def test_answers_need_the_form_from_our_own_site(service_page):
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://evil.example/page"},
+    ],
+)
+def test_answers_sent_from_another_site_are_refused(service_page, headers):
     csrf_client = Client(enforce_csrf_checks=True)
-    assert answer(csrf_client, service_page, "yes").status_code == 403
-    response = csrf_client.post(f"/feedback/{service_page.pk}/problem/", {"comment": "Hello"})
+    assert answer(csrf_client, service_page, "yes", **headers).status_code == 403
+    response = csrf_client.post(
+        f"/feedback/{service_page.pk}/problem/", {"comment": "Hello"}, **headers
+    )
     assert response.status_code == 403
     assert not PageFeedback.objects.exists()
+
+
+def test_answers_from_this_sites_pages_need_no_token(service_page):
+    csrf_client = Client(enforce_csrf_checks=True)
+    from_our_page = {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://testserver"}
+    assert answer(csrf_client, service_page, "yes", **from_our_page).status_code == 302
+    assert (
+        answer(csrf_client, service_page, "no", HTTP_ORIGIN="http://testserver").status_code == 302
+    )
+    assert PageFeedback.objects.count() == 2
 
 
 def test_answer_returns_only_to_this_site(client, service_page):
