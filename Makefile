@@ -109,8 +109,14 @@ stack: install ## Start the production shape on loopback: Varnish, two app proce
 stack-stop: ## Stop exactly what `make stack` started
 	@bash deploy/stack/stop
 
-bench: install ## Run the benchmarks under bench/
-	@for script in bench/*.py; do [ -e "$$script" ] && DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python "$$script"; done; true
+bench: install ## Start the stack, run the benchmarks under bench/ and write docs/performance.md
+	@bash .ci/ensure-bench-tools
+	@bash deploy/stack/start
+	@$(BIN)/python bench/results.py
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python -u bench/pages.py
+	$(BIN)/python -u bench/served.py
+	@$(BIN)/python bench/report.py
+	@echo "The stack is still up: make stack-stop stops it."
 
 lock: ## Re-pin constraints.txt after changing dependencies in pyproject.toml
 	$(PYTHON) -m venv --clear /tmp/townhall-lock

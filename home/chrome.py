@@ -12,6 +12,8 @@ from django.utils import translation
 
 from wagtail.models import Site
 
+from townhall import versions
+
 from .models import FALLBACK_COUNCIL_NAME, CouncilSettings, Phase
 
 VERSION_KEY = "townhall:chrome:version"
@@ -36,17 +38,14 @@ DEFAULTS = {
 
 def bump_version(**kwargs):
     """Make every cached chrome stale (a signal receiver, hence **kwargs)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+    versions.bump(VERSION_KEY)
 
 
 def get_chrome(request):
     site = Site.find_for_request(request)
     if site is None:
         return DEFAULTS
-    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    version = versions.current(VERSION_KEY)
     key = f"townhall:chrome:{version}:{site.pk}:{translation.get_language()}"
     chrome = cache.get(key)
     if chrome is None:

@@ -1,11 +1,13 @@
 """Keep the cached site chrome (home/chrome.py) and the front cache in step with editors."""
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from townhall.frontcache import purge_everything
+from townhall.pagecache import forget_every_page
 
 from .alerts.models import AlertBanner
 from .chrome import bump_version
@@ -29,5 +31,9 @@ def register_signal_handlers():
         post_save.connect(purge_everything, sender=model, dispatch_uid=f"townhall-fc-{model}")
         post_delete.connect(purge_everything, sender=model, dispatch_uid=f"townhall-fc-d-{model}")
     post_delete.connect(purge_everything, sender=Page, dispatch_uid="townhall-fc-page-delete")
+    # Saving a page's row (each page type's own signal) makes the app's kept pages stale.
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            post_save.connect(forget_every_page, sender=model, dispatch_uid=f"townhall-pc-{model}")
     post_save.connect(forget_locales, sender=Locale, dispatch_uid="townhall-locales")
     post_delete.connect(forget_locales, sender=Locale, dispatch_uid="townhall-locales-delete")

@@ -25,6 +25,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from django_tasks import task
 
+from .pagecache import forget_every_page
+
 logger = logging.getLogger(__name__)
 
 SHAREABLE_METHODS = frozenset({"GET", "HEAD"})
@@ -73,6 +75,7 @@ class FrontCacheMiddleware:
             )
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
             patch_vary_headers(response, ["Cookie"])
+            request.front_cache_shared_for = seconds  # PageCacheMiddleware keeps it as long
         else:
             patch_cache_control(response, private=True)
         return response
@@ -102,8 +105,17 @@ def purge_everything_task():
             logger.error("Could not empty the front cache at %s: %s", location, error)
 
 
+def _forget_and_purge():
+    forget_every_page()
+    if front_cache_locations():
+        purge_everything_task.enqueue()
+
+
 def purge_everything(**kwargs):
-    """Empty the front cache once the change is committed (a signal receiver, hence **kwargs)."""
-    if not front_cache_locations():
-        return
-    transaction.on_commit(purge_everything_task.enqueue)
+    """Empty the app's page cache and the front cache (a signal receiver, hence **kwargs).
+
+    At once, and again once the change is committed: until then another request could keep the
+    old page again.
+    """
+    forget_every_page()
+    transaction.on_commit(_forget_and_purge)

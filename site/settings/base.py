@@ -85,7 +85,9 @@ MIDDLEWARE = [
     "townhall.middleware.RefuseForeignCharsetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the session, CSRF and messages middleware: it sees the cookies they set on the way out.
+    # Before the session, CSRF and messages middleware: they see the cookies those set on the way
+    # out. The page cache answers anonymous visitors from what the front-cache middleware shares.
+    "townhall.pagecache.PageCacheMiddleware",
     "townhall.frontcache.FrontCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -231,6 +233,9 @@ else:
 # The front cache (e.g. Varnish) keeps an anonymous visitor's public pages this many seconds at most
 # (site/frontcache.py), and is emptied after every change when FRONTEND_CACHE_URL is set.
 FRONT_CACHE_SECONDS = int(env("FRONT_CACHE_SECONDS", "600"))
+# The cookies that change what an anonymous visitor sees: the page caches keep a copy per choice.
+# deploy/varnish/townhall.vcl keeps the same two and drops every other cookie.
+FRONT_CACHE_COOKIES = ["townhall_cookie_message_hidden", "townhall_hidden_alerts"]
 FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE = {

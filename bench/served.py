@@ -1,0 +1,168 @@
+"""The served stack under load (`make bench` starts it with `make stack` first).
+
+1. A cached page through Varnish, in requests a second, as a share of nginx serving the very same
+   bytes as a static file on this machine in the same run.
+2. Each page type straight to one app process (no front cache), as a share of `/healthz` in the
+   same process: how close a page comes to the framework's own ceiling.
+6. The resident memory of each app worker after it has answered 10,000 requests between them.
+
+Ratios from one run, so machines can be compared; the load is wrk on loopback, bounded in time.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from load import wrk  # noqa: E402
+from results import ROOT, record  # noqa: E402
+
+PORT = int(os.environ.get("STACK_PORT", "8100"))
+VARNISH = f"http://127.0.0.1:{PORT}"
+APP = f"http://127.0.0.1:{PORT + 1}"
+NGINX_PORT = PORT + 10
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+
+PAGE_TYPES = {
+    "home": "/",
+    "category": "/bins-and-recycling/",
+    "service": "/bins-and-recycling/report-a-missed-bin-collection/",
+    "guide": "/bins-and-recycling/recycling-guide-what-goes-in-which-bin/",
+    "news index": "/news/",
+    "location": "/contact-the-council/glanrhyd-civic-centre-reception/",
+    "Welsh service": "/cy/biniau-ac-ailgylchu/rhoi-gwybod-am-fin-heb-ei-gasglu/",
+}
+
+
+def _get(url):
+    response = requests.get(url, timeout=30)
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}: is `make stack` up?")
+    return response
+
+
+def cached_page_against_nginx():
+    path = "/bins-and-recycling/report-a-missed-bin-collection/"
+    _get(VARNISH + path)
+    warm = _get(VARNISH + path)
+    if warm.headers.get("X-Cache") != "HIT":
+        record(
+            1, "Cached page through Varnish, share of nginx static", "not cached", "≥ 80%", False
+        )
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "page.html").write_bytes(warm.content)
+        (root / "nginx.conf").write_text(
+            f"""
+worker_processes auto;
+pid {root}/nginx.pid;
+error_log {root}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {root}; proxy_temp_path {root}; fastcgi_temp_path {root};
+    uwsgi_temp_path {root}; scgi_temp_path {root};
+    server {{
+        listen 127.0.0.1:{NGINX_PORT};
+        root {root};
+        location / {{ default_type text/html; try_files /page.html =404; }}
+    }}
+}}
+"""
+        )
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        subprocess.run([nginx, "-c", str(root / "nginx.conf"), "-p", str(root)], check=True)  # noqa: S603
+        try:
+            time.sleep(0.5)
+            static = wrk(f"http://127.0.0.1:{NGINX_PORT}/", seconds=SECONDS, connections=32)
+            cached = wrk(VARNISH + path, seconds=SECONDS, connections=32)
+        finally:
+            subprocess.run([nginx, "-c", str(root / "nginx.conf"), "-p", str(root), "-s", "stop"])  # noqa: S603
+    share = cached.per_second / static.per_second
+    record(
+        1,
+        "Cached page through Varnish, share of nginx serving the same bytes",
+        f"{share:.0%} ({cached.per_second:,.0f} against {static.per_second:,.0f} requests/s)",
+        "≥ 80%",
+        share >= 0.8,
+    )
+
+
+def pages_against_healthz():
+    ceiling = wrk(f"{APP}/healthz", seconds=SECONDS)
+    worst = None
+    for name, path in PAGE_TYPES.items():
+        _get(APP + path)
+        load = wrk(APP + path, seconds=SECONDS)
+        share = load.per_second / ceiling.per_second
+        worst = share if worst is None else min(worst, share)
+        record(
+            2,
+            f"{name} page straight to the app, share of /healthz",
+            f"{share:.1%} ({load.per_second:,.0f} against {ceiling.per_second:,.0f} requests/s,"
+            f" p50 {load.p50_ms:.0f} ms)",
+            "≥ 25%",
+            share >= 0.25,
+        )
+
+
+ROTATE_LUA = """
+paths = {%s}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+
+def _pages_served(access_log):
+    """Requests for pages the process has answered (its health checks and /healthz not counted)."""
+    return sum("/healthz" not in line for line in access_log.read_text().splitlines())
+
+
+def worker_memory():
+    """Memory after 10,000 requests of the page types in turn (those of figure 2 count too)."""
+    stack = ROOT / "var" / "stack"
+    master = int((stack / f"app-{PORT + 1}.pid").read_text())
+    access_log = stack / f"app-{PORT + 1}.access.log"
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(ROTATE_LUA % ", ".join(f'"{path}"' for path in PAGE_TYPES.values()))
+        script.flush()
+        while (served := _pages_served(access_log)) < 10_000:
+            wrk(f"{APP}/", seconds=SECONDS, script=script.name)
+    workers = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    sizes = []
+    for pid in workers:
+        status = Path(f"/proc/{pid}/status").read_text()
+        rss_kb = int(
+            next(line for line in status.splitlines() if line.startswith("VmRSS")).split()[1]
+        )
+        sizes.append(rss_kb / 1024)
+    largest = max(sizes)
+    record(
+        6,
+        f"App worker memory after {served:,} page requests (largest of {len(sizes)} workers)",
+        f"{largest:.0f} MB",
+        "< 150 MB",
+        largest < 150,
+    )
+
+
+def main():
+    print(f"bench/served.py: the stack at {VARNISH}, {SECONDS} s of load a figure")
+    cached_page_against_nginx()
+    pages_against_healthz()
+    worker_memory()
+
+
+if __name__ == "__main__":
+    main()
