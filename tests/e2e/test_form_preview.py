@@ -146,3 +146,15 @@ def test_moderator_walks_a_form_in_moderation_to_the_end(page, live_form):
     assert axe_violations(page) == [], page.url
     assert not Submission.objects.exists()
     assert LIVE_QUESTION in public_wording(page, live_form)
+
+
+def test_a_new_form_keeps_the_address_form_as_the_editor_types_its_title(page, service_page):
+    seed_workflow(io.StringIO())
+    staff("web_editor", "Editors")
+    sign_in(page, "web_editor")
+
+    page.goto(f"/admin/pages/add/journeys/journeypage/{service_page.pk}/")
+    page.locator("#id_title").fill("Report a dead animal")
+    page.locator("#id_title").blur()
+
+    expect(page.locator("#id_slug")).to_have_value("form")
