@@ -254,7 +254,10 @@ class ServicePage(RoutedPageMixin, StepByStepMembershipMixin, ReviewMixin, Page)
     @property
     def start_href(self):
         if self.start_page_id:
-            return localized(self.start_page).url
+            # A form linked while still a draft gets its button when it is published, never a
+            # button to a page residents cannot open.
+            target = localized(self.start_page)
+            return target.url if target.live else ""
         return self.start_url
 
     @property

@@ -9,6 +9,7 @@ handing the request to views.py, and changes what sending does through `process_
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -18,11 +19,13 @@ from wagtail.models import Page, get_page_models
 
 from home.routing import RoutedPageMixin
 
-from . import views
+from . import preview, views
 from .blocks import JourneyStepsBlock
 from .engine import QUESTION, Journey, Step
 from .enums import DEFAULT_RETENTION_DAYS
+from .forms import JourneyPageForm
 from .intake import hand_over
+from .progress import preview_journey_key
 from .questions import BRANCHING_TYPES, branch_values, is_question, question_name, question_type
 
 
@@ -61,8 +64,37 @@ class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
         ),
     )
 
+    # Set on a draft being walked in Wagtail's preview (preview.py): its steps then answer at the
+    # preview's staff-only addresses, with answers of their own, and sending sends nothing.
+    preview_key = None
+
     class Meta:
         abstract = True
+
+    @property
+    def journey_url(self):
+        """Where this journey's steps answer: the form's own address, or its preview's."""
+        if self.preview_key:
+            return reverse("journeys_preview:start", args=[self.preview_key])
+        return self.url
+
+    @property
+    def journey_key(self):
+        """What this journey's answers are kept under in the session (progress.py)."""
+        return preview_journey_key(self.preview_key) if self.preview_key else str(self.pk)
+
+    def get_admin_display_title(self):
+        # A service and its form usually share a title; moderation lists, the page chooser and
+        # notification emails tell them apart by the page type.
+        return _("%(title)s · %(type)s") % {
+            "title": super().get_admin_display_title(),
+            "type": self.get_verbose_name(),
+        }
+
+    def serve_preview(self, request, mode_name):
+        # A form is many pages: Wagtail renders one response for a draft, so the draft is walked
+        # step by step at addresses of its own.
+        return preview.begin(request, self)
 
     def journey(self):
         """The steps residents go through: a `Journey` (see engine.py)."""
@@ -153,6 +185,7 @@ class JourneyPage(AbstractJourneyPage):
         ),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("retention_days")]
+    base_form_class = JourneyPageForm
 
     parent_page_types = ["services.ServicePage"]
     subpage_types = []

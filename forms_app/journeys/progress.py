@@ -24,12 +24,17 @@ DONE_PREFIX = "journey-done:"
 
 def state_key(page):
     """The session key of the answers given so far to this form."""
-    return f"{STATE_PREFIX}{page.pk}"
+    return f"{STATE_PREFIX}{page.journey_key}"
+
+
+def preview_journey_key(preview_key):
+    """The journey key of a draft walked in preview (preview.py): never a page's id."""
+    return f"preview:{preview_key}"
 
 
 def done_key(page):
     """The session key of the reference of the form just sent (for its confirmation page)."""
-    return f"{DONE_PREFIX}{page.pk}"
+    return f"{DONE_PREFIX}{page.journey_key}"
 
 
 def journey_lifetime():

@@ -54,11 +54,11 @@ def _save_state(request, page, state):
 
 
 def _step_url(page, step, change=False):
-    return f"{page.url}{step.slug}/" + ("?change=1" if change else "")
+    return f"{page.journey_url}{step.slug}/" + ("?change=1" if change else "")
 
 
 def _check_url(page):
-    return f"{page.url}check-your-answers/"
+    return f"{page.journey_url}check-your-answers/"
 
 
 def _where_to_resume(page, journey, answers):
@@ -112,7 +112,7 @@ def step(request, page, step_slug):
         if request.POST.get("save_and_return") and page.allow_save_and_return:
             _keep_valid_answers(form, current, answers)
             _save_state(request, page, state)
-            return HttpResponseRedirect(f"{page.url}save/")
+            return HttpResponseRedirect(f"{page.journey_url}save/")
         if form.is_valid() and _uploads_allowed(request, state, form, current):
             _store_answers(form, current, state)
             state["answers"] = journey.reached_answers(answers)
@@ -286,6 +286,8 @@ def _submit(request, page, journey, state):
     if not form.is_valid():
         return HttpResponseRedirect(_check_url(page))
     token = form.cleaned_data["token"]
+    if page.preview_key:
+        return _end_preview(request, page, journey, state, token)
     existing = Submission.objects.filter(token=token).first()
     if existing:
         return _confirmed(request, page, existing)
@@ -309,17 +311,31 @@ def _submit(request, page, journey, state):
     return _confirmed(request, page, submission)
 
 
+def _end_preview(request, page, journey, state, token):
+    """The send button of a draft walked in preview: nothing is stored, sent or handed over."""
+    if str(token) != state["token"]:
+        return HttpResponseRedirect(_check_url(page))
+    answers = journey.reached_answers(state["answers"])
+    _, complete = journey.path(answers)
+    if not complete:
+        return HttpResponseRedirect(_where_to_resume(page, journey, answers))
+    return HttpResponseRedirect(f"{page.journey_url}confirmation/")
+
+
 def _confirmed(request, page, submission):
     request.session.pop(state_key(page), None)
     request.session[done_key(page)] = submission.reference
-    return HttpResponseRedirect(f"{page.url}confirmation/")
+    return HttpResponseRedirect(f"{page.journey_url}confirmation/")
 
 
 def confirmation(request, page):
+    if page.preview_key:
+        # The answers stay, so the editor can go back and try another path.
+        return _render(request, page, "journeys/preview_sent.html", {})
     reference = request.session.get(done_key(page))
     submission = Submission.objects.filter(reference=reference, journey=page).first()
     if submission is None:
-        return HttpResponseRedirect(page.url)
+        return HttpResponseRedirect(page.journey_url)
     return _render(request, page, "journeys/confirmation.html", {"submission": submission})
 
 
