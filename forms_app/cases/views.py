@@ -34,7 +34,7 @@ from townhall.ids import parse_id
 from townhall.spreadsheets import SafeSpreadsheetMixin
 
 from .enums import OPEN_STATUSES, TRANSITIONS, CaseStatus
-from .forms import RESIDENT, AssignForm, BulkActionForm, NoteForm, StatusForm
+from .forms import RESIDENT, AssignForm, BulkActionForm, NoteForm, StatusForm, TransferForm
 from .models import Case, CaseLogEntry
 from .permissions import SEE, case_permission_policy
 
@@ -229,6 +229,10 @@ class CaseDetailView(
     def can_change(self):
         return self.user_has_permission("change")
 
+    @cached_property
+    def can_transfer(self):
+        return self.user_has_permission("transfer") and self.object.is_open
+
     def get_answers(self):
         answers = []
         for index, answer in enumerate(self.object.get_answers()):
@@ -251,11 +255,15 @@ class CaseDetailView(
 
     def get_forms(self):
         case = self.object
-        forms = {
-            "assign_form": AssignForm(case=case),
-            "status_form": StatusForm(case=case),
-            "note_form": NoteForm(),
-        }
+        forms = {}
+        if self.can_change:
+            forms.update(
+                assign_form=AssignForm(case=case),
+                status_form=StatusForm(case=case),
+                note_form=NoteForm(),
+            )
+        if self.can_transfer:
+            forms["transfer_form"] = TransferForm(case=case)
         forms.update(self.forms)
         return forms
 
@@ -273,12 +281,12 @@ class CaseDetailView(
                 .select_related("user")
                 .order_by("-timestamp", "-pk"),
                 "can_change": self.can_change,
+                "can_transfer": self.can_transfer,
                 "can_close": CaseStatus.CLOSED in TRANSITIONS[case.status],
                 "today": timezone.localdate(),
             }
         )
-        if self.can_change:
-            context.update(self.get_forms())
+        context.update(self.get_forms())
         return context
 
 
@@ -314,13 +322,16 @@ class CaseActionView(CaseDetailView):
                 form.add_error(None, error)
             else:
                 messages.success(request, success)
-                return redirect("cases:inspect", self.object.pk)
+                return redirect(self.get_success_url())
         messages.error(request, _("The case was not changed. Check the form below."))
         self.forms = {self.form_name: form}
         return self.render_to_response(self.get_context_data())
 
     def act(self, form):
         raise NotImplementedError
+
+    def get_success_url(self):
+        return reverse("cases:inspect", args=[self.object.pk])
 
 
 class AssignToMeView(CaseActionView):
@@ -366,6 +377,29 @@ class StatusView(CaseActionView):
         if public:
             message += " " + _sent_or_not(self.object)
         return message
+
+
+class TransferView(CaseActionView):
+    permission_required = "transfer"
+    form_class = TransferForm
+    form_name = "transfer_form"
+
+    def act(self, form):
+        queue = form.cleaned_data["queue"]
+        try:
+            self.object.transfer(queue, self.request.user, reason=form.cleaned_data["reason"])
+        except PermissionDenied as error:
+            raise ValidationError(_("You cannot move this case.")) from error
+        return _("Case %(reference)s moved to %(queue)s.") % {
+            "reference": display_reference(self.object.reference),
+            "queue": queue.name,
+        }
+
+    def get_success_url(self):
+        # A case moved to a queue the user does not work leaves their sight: back to the list.
+        if self.object.can_be_worked_by(self.request.user):
+            return super().get_success_url()
+        return reverse("cases:index")
 
 
 class NoteView(CaseActionView):

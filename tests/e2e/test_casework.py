@@ -391,3 +391,67 @@ def test_another_team_cannot_see_the_case(page, live_server, council):
     assert response.status == 404
     waste_case.refresh_from_db()
     assert waste_case.assignee is None
+
+
+def test_a_misrouted_case_is_moved_to_the_team_whose_work_it_is(browser, live_server, council):
+    """A housing repair reported through the bin form lands in Waste. The waste officer moves it
+    to Housing with a reason; it leaves Waste's list and address, and Housing's officer finds it
+    in their list, unassigned, with who moved it, from where and why in its history."""
+    for group in Group.objects.filter(name__in=["Waste", "Housing"]):
+        group.permissions.add(Permission.objects.get(codename="transfer_case"))
+    case = other_case(council["waste_queue"], "RPRB3456", summary="Report a missed bin collection")
+    case.assignee = council["waste_officer"]
+    case.save()
+    due = case.due_date
+    reason = "The resident is reporting a leaking roof, not a bin."
+
+    waste = browser.new_context(base_url=live_server.url)
+    try:
+        staff = waste.new_page()
+        sign_in(staff, "waste_officer")
+        staff.goto(f"/admin/cases/{case.pk}/")
+        move = staff.locator("form[action$='/transfer/']")
+        expect(move.get_by_label("Move to queue")).to_be_visible()
+
+        # Without a reason, nothing moves and the form says what is missing.
+        move.get_by_label("Move to queue").select_option(label="Housing")
+        click(staff, "button", "Move case", within=move)
+        expect(staff.locator(".messages")).to_contain_text(
+            "The case was not changed. Check the form below."
+        )
+        move = staff.locator("form[action$='/transfer/']")
+        expect(move).to_contain_text("Enter why the case is moving to another queue")
+
+        move.get_by_label("Move to queue").select_option(label="Housing")
+        move.get_by_label("Why is it moving?").fill(reason)
+        click(staff, "button", "Move case", within=move)
+        expect(staff).to_have_url(re.compile(r"/admin/cases/$"))
+        expect(staff.locator(".messages")).to_contain_text("Case RPRB 3456 moved to Housing.")
+        expect(row_for(staff, "RPRB 3456")).to_have_count(0)
+        response = staff.goto(f"/admin/cases/{case.pk}/")
+        assert response.status == 404
+    finally:
+        waste.close()
+
+    housing = browser.new_context(base_url=live_server.url)
+    try:
+        staff = housing.new_page()
+        sign_in(staff, "housing_officer")
+        open_case_list(staff)
+        row = row_for(staff, "RPRB 3456")
+        expect(row).to_have_count(1)
+        expect(row).to_contain_text("Housing")
+        expect(row).to_contain_text("Unassigned")
+        expect(row.locator("time")).to_have_attribute("datetime", due.isoformat())
+        click(staff, "link", "RPRB 3456", within=row)
+        moved = staff.locator(".case-history > li").filter(has_text="Moved to another queue")
+        expect(moved).to_have_count(1)
+        expect(moved).to_contain_text("Rhys Williams")
+        expect(moved).to_contain_text("Moved from Waste to Housing")
+        expect(moved).to_contain_text(reason)
+        expect(moved).to_contain_text("Internal: staff only")
+        expect(staff.locator("#case-audit-heading + table")).to_contain_text(
+            "Moved from Waste to Housing"
+        )
+    finally:
+        housing.close()
