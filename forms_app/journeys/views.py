@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from crispy_forms_gds.helper import FormHelper
 
 from townhall import ratelimit
+from townhall.public_urls import public_url
 
 from . import questions as answer_types
 from .answers import answers_on_path, sensitive_names
@@ -370,7 +371,7 @@ def _save_and_email(request, page, state, email):
     hold_files(state, kept)
     _save_state(request, page, state)
     query = urlencode({"token": make_resume_token(str(saved.pk))})
-    link = request.build_absolute_uri(f"{page.url}resume/?{query}")
+    link = public_url(f"{page.url}resume/?{query}")
     email_resident(
         email,
         _("Your saved form: %(title)s") % {"title": page.title},
