@@ -411,6 +411,9 @@ class TransferView(CaseActionView):
     permission_required = "transfer"
     form_class = TransferForm
     form_name = "transfer_form"
+    # The form is shown again with the reason a move was refused, even when the case has just
+    # been closed by a colleague.
+    can_transfer = True
 
     def act(self, form):
         queue = form.cleaned_data["queue"]

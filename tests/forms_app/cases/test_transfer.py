@@ -208,3 +208,16 @@ def test_the_teams_that_work_cases_are_given_the_permission(waste_group, staff_p
     migration.grant(apps, None)
     assert waste_group.permissions.filter(codename="transfer_case").exists()
     assert not editors.permissions.filter(codename="transfer_case").exists()
+
+
+def test_a_case_closed_meanwhile_is_not_moved_and_the_page_says_why(
+    client, can_transfer, misrouted, waste_officer, housing_queue
+):
+    misrouted.status = CaseStatus.CLOSED
+    misrouted.save()
+    client.force_login(waste_officer)
+    response = _transfer(client, misrouted, queue=housing_queue.pk, reason=REASON)
+    assert response.status_code == 200
+    assert "A case that is closed cannot move to another queue." in response.content.decode()
+    misrouted.refresh_from_db()
+    assert misrouted.queue.name == "Waste"
