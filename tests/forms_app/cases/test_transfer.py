@@ -221,3 +221,15 @@ def test_a_case_closed_meanwhile_is_not_moved_and_the_page_says_why(
     assert "A case that is closed cannot move to another queue." in response.content.decode()
     misrouted.refresh_from_db()
     assert misrouted.queue.name == "Waste"
+
+
+def test_the_receiving_teams_email_is_told_of_a_case_moved_to_it(
+    can_transfer, waste_officer, waste_queue, housing_queue
+):
+    housing_queue.team_email = "housing-team@council.example"
+    housing_queue.save()
+    case = make_case(waste_queue, "RPRB3456", resident_email="dewi@example.com")
+    case.transfer(housing_queue, waste_officer, reason=REASON)
+    assert list(Notification.objects.filter(case=case).values_list("kind", "recipient")) == [
+        ("team_new_case", "housing-team@council.example")
+    ]
