@@ -11,10 +11,8 @@ from django.core import mail
 
 import pytest
 
+from forms_app.notifications.models import Notification
 from tests.forms_app.journeys.test_journey import _answer, _save
-
-from .conftest import journey, submit  # noqa: F401
-from .test_notifications import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +30,7 @@ def _links(text):
     return re.findall(r"https?://[^\s)]+", text)
 
 
-def test_a_residents_email_links_to_the_public_site(addresses, submit):  # noqa: F811
+def test_a_residents_email_links_to_the_public_site(addresses, submit):
     submit()
     [email] = mail.outbox
     links = _links(email.body)
@@ -41,14 +39,14 @@ def test_a_residents_email_links_to_the_public_site(addresses, submit):  # noqa:
     assert not [link for link in links if link.startswith(ADMIN)]
 
 
-def test_a_residents_text_message_links_to_the_public_site(addresses, submit):  # noqa: F811
+def test_a_residents_text_message_links_to_the_public_site(addresses, submit):
     case = submit(email="", phone="07700 900123")
     text = Notification.objects.get(case=case, channel="sms")
     assert f"{PUBLIC}/check-progress/" in text.body
     assert ADMIN not in text.body
 
 
-def test_the_team_email_links_to_the_admin(addresses, submit, waste_queue):  # noqa: F811
+def test_the_team_email_links_to_the_admin(addresses, submit, waste_queue):
     waste_queue.team_email = "waste-team@council.example"
     waste_queue.save()
     submit()
@@ -60,7 +58,7 @@ def test_the_team_email_links_to_the_admin(addresses, submit, waste_queue):  # n
 def test_a_saved_form_link_goes_to_the_public_site_whatever_host_the_form_came_through(
     addresses,
     client,
-    journey,  # noqa: F811
+    journey,
 ):
     # Reception's machine reaches the site by an internal name; the resident opens the link at home.
     _answer(client, journey, "bin-type", {"bin": "food", "save_and_return": "1"})
@@ -70,7 +68,7 @@ def test_a_saved_form_link_goes_to_the_public_site_whatever_host_the_form_came_t
     assert link.startswith(f"{PUBLIC}{journey.url}resume/?token=")
 
 
-def test_without_a_public_address_the_admin_address_serves_both(settings, submit):  # noqa: F811
+def test_without_a_public_address_the_admin_address_serves_both(settings, submit):
     settings.PUBLIC_BASE_URL = None
     settings.WAGTAILADMIN_BASE_URL = ADMIN
     submit()
