@@ -468,9 +468,8 @@ JOURNEYS = {
     "Contact the council": ("Cysylltu â’r cyngor", "Neges wedi’i hanfon"),
 }
 WHAT_HAPPENS_NEXT = (
-    "<p>Rydym wedi anfon e-bost atoch i gadarnhau, gyda’ch cyfeirnod. Bydd ein tîm yn edrych ar "
-    "eich adroddiad o fewn 2 ddiwrnod gwaith. Gallwch wirio sut mae’n dod yn ei flaen gyda’ch "
-    "cyfeirnod.</p>"
+    "<p>Bydd ein tîm yn edrych ar eich adroddiad o fewn 2 ddiwrnod gwaith. Gallwch wirio sut "
+    "mae’n dod yn ei flaen gyda’ch cyfeirnod.</p>"
 )
 # Every label, hint, heading and text residents read in the demo forms (forms_app/journeys/demo.py).
 # Question names, answer values and page names are never translated: rules and routing use them.

@@ -52,7 +52,8 @@ STREETS = ["Heol y Castell", "Stryd Fawr", "Ffordd yr Orsaf", "Church Lane", "Mi
 def seed_queues(stdout):
     # Every team that works a queue signs in to the admin and works its cases there.
     view_case = Permission.objects.filter(
-        content_type__app_label="cases", codename__in=["view_case", "change_case", "export_case"]
+        content_type__app_label="cases",
+        codename__in=["view_case", "change_case", "export_case", "transfer_case"],
     ) | Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
     for name, (group_name, days) in QUEUES.items():
         group, _ = Group.objects.get_or_create(name=group_name)

@@ -48,4 +48,5 @@ class UpdateKind(models.TextChoices):
     NOTE = "note", _("Internal note")
     MESSAGE = "message", _("Message to the resident")
     ASSIGNED = "assigned", _("Assigned")
+    TRANSFERRED = "transferred", _("Moved to another queue")
     ANONYMISED = "anonymised", _("Personal details removed")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .enums import TRANSITIONS, CaseStatus
 from .filters import display_name
+from .models import Queue
 from .permissions import colleagues_for, queues_for
 
 TEXT_MAX_LENGTH = 5000
@@ -96,6 +97,51 @@ class NoteForm(_MessageMixin, forms.Form):
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class TransferForm(forms.Form):
+    """Move a misrouted case to the team whose work it is, saying why."""
+
+    prefix = "transfer"
+    queue = forms.ModelChoiceField(
+        label=_("Move to queue"),
+        queryset=None,
+        empty_label=_("Choose a queue"),
+        error_messages={
+            "required": _("Choose the queue to move the case to"),
+            "invalid_choice": _("Choose the queue to move the case to"),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Why is it moving?"),
+        help_text=_("The receiving team reads this in the case's history. Residents do not."),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Enter why the case is moving to another queue")},
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        # Every team's queue, not only the user's own: the case is going to someone else.
+        self.fields["queue"].queryset = Queue.objects.order_by("name")
+        self.fields["queue"].widget.choices = [
+            choice for choice in self.fields["queue"].choices if choice[0] != case.queue_id
+        ]
+
+    def clean_queue(self):
+        queue = self.cleaned_data["queue"]
+        if queue.pk == self.case.queue_id:
+            raise ValidationError(
+                _("The case is already in %(queue)s. Choose another queue.") % {"queue": queue}
+            )
+        return queue
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise ValidationError(_("Enter why the case is moving to another queue"))
+        return reason
 
 
 class BulkActionForm(forms.Form):

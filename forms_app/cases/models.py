@@ -32,6 +32,8 @@ from .enums import (
 from .signals import case_updated
 from .validators import require_https
 
+TRANSFER_PERMISSION = "cases.transfer_case"
+
 MESSAGE_NOT_SENT = _(
     "Not sent to the resident: they gave no email address or mobile number, or this queue does "
     "not message residents. Phone or write to them."
@@ -228,7 +230,10 @@ class Case(models.Model):
     class Meta:
         ordering = ["due_date", "pk"]
         verbose_name = _("case")
-        permissions = [("export_case", "Can export cases")]
+        permissions = [
+            ("export_case", "Can export cases"),
+            ("transfer_case", "Can move cases to another queue"),
+        ]
 
     def __str__(self):
         return f"{self.reference}: {self.summary}"
@@ -281,6 +286,56 @@ class Case(models.Model):
         case_updated.send(sender=Case, case=self, update=update)
         if public_message:
             self._record_if_not_sent(user)
+        return update
+
+    def can_be_transferred_by(self, user):
+        return user.has_perm(TRANSFER_PERMISSION) and self.can_be_worked_by(user)
+
+    @transaction.atomic
+    def transfer(self, queue, user, *, reason):
+        """The one way a case moves to another team's queue: checks, moves, records, logs and
+        notifies. The receiving team decides who works it, so the case is unassigned; the due
+        date the resident was given stands. Residents are not told: the move is the council's
+        business, and webhooks (the new queue's) hear of it as a change."""
+        if not self.can_be_transferred_by(user):
+            raise PermissionDenied
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError(_("Enter why the case is moving to another queue"))
+        if queue.pk == self.queue_id:
+            raise ValidationError(
+                _("The case is already in %(queue)s. Choose another queue.") % {"queue": queue}
+            )
+        if not self.is_open:
+            raise ValidationError(
+                _("A case that is %(status)s cannot move to another queue.")
+                % {"status": CaseStatus(self.status).label.lower()}
+            )
+        previous = self.queue
+        self.queue = queue
+        self.assignee = None
+        self.save(update_fields=["queue", "assignee", "updated_at"])
+        update = self.updates.create(
+            kind=UpdateKind.TRANSFERRED,
+            author=user,
+            text=reason,
+            queue_from=previous.name,
+            queue_to=queue.name,
+        )
+        # The reason stays on the case's history, which retention scrubs; the audit log keeps
+        # only where the case went.
+        log(
+            self,
+            "cases.transfer",
+            user=user,
+            data={
+                "from": previous.name,
+                "to": queue.name,
+                "from_id": previous.pk,
+                "to_id": queue.pk,
+            },
+        )
+        case_updated.send(sender=Case, case=self, update=update)
         return update
 
     @transaction.atomic
@@ -342,6 +397,9 @@ class CaseUpdate(models.Model):
     )
     status_from = models.CharField(max_length=20, choices=CaseStatus.choices, blank=True)
     status_to = models.CharField(max_length=20, choices=CaseStatus.choices, blank=True)
+    # A move between queues, by the queues' names then (a queue may be renamed later).
+    queue_from = models.CharField(max_length=100, blank=True)
+    queue_to = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

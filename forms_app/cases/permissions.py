@@ -12,7 +12,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 # Cases arrive from residents' submissions and leave through retention, never by hand in the
 # admin, so "add" and "delete" are refused for everyone, superusers included.
-CASE_ACTIONS = frozenset({"view", "change", "export"})
+CASE_ACTIONS = frozenset({"view", "change", "export", "transfer"})
 # Either is enough to see the list, a case and its files; acting on a case needs "change".
 SEE = ["view", "change"]
 

@@ -5,6 +5,9 @@ is a 404 wherever it is asked for (list, page, action, file, export, bulk action
 answer as a case that does not exist, so nothing leaks.
 """
 
+import csv
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
 from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q, Value
@@ -25,18 +28,24 @@ from wagtail.admin.ui.tables import BaseColumn, Column, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.views.mixins import Echo
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
 from forms_app.journeys.references import display_reference, normalise_reference
+from forms_app.journeys.source_language import source_words
 from forms_app.journeys.uploads import open_upload
 from townhall.ids import parse_id
-from townhall.spreadsheets import SafeSpreadsheetMixin
+from townhall.spreadsheets import SafeSpreadsheetMixin, spreadsheet_safe
 
 from .enums import OPEN_STATUSES, TRANSITIONS, CaseStatus
-from .forms import RESIDENT, AssignForm, BulkActionForm, NoteForm, StatusForm
+from .exports import ANSWER_FIELD, AnswerColumns, plain_value
+from .forms import RESIDENT, AssignForm, BulkActionForm, NoteForm, StatusForm, TransferForm
 from .models import Case, CaseLogEntry
 from .permissions import SEE, case_permission_policy
+
+# The site's own language: the words staff read beside a translated form's.
+LANGUAGE = settings.LANGUAGE_CODE
 
 
 class ReferenceColumn(TitleColumn):
@@ -139,9 +148,27 @@ class CaseIndexView(SafeSpreadsheetMixin, generic.IndexView):
     def get_filename(self):
         return f"cases-{timezone.localdate().isoformat()}"
 
+    def stream_csv(self, queryset):
+        # The answer columns are those of the cases exported, so the cases are read first.
+        cases = list(queryset)
+        self.answer_columns = AnswerColumns(cases)
+        fields = [*self.list_export, *self.answer_columns.headings]
+        writer = csv.DictWriter(Echo(), fieldnames=fields)
+        yield writer.writerow(
+            {field: spreadsheet_safe(self.get_heading(queryset, field)) for field in fields}
+        )
+        for case in cases:
+            yield self.write_csv_row(writer, self.to_row_dict(case))
+
+    def get_heading(self, queryset, field):
+        if field.startswith(ANSWER_FIELD):
+            return self.answer_columns.headings[field]
+        return super().get_heading(queryset, field)
+
     def to_row_dict(self, case):
-        # Minimisation: what a team needs to count and chase its work; no answers and no
-        # resident contact details, which stay on the case page behind the same scope.
+        # What a team needs to count and chase its work, then the answers its queue may see
+        # (exports.py). The resident's contact fields stay on the case page, except where a
+        # question asked for them.
         row = {
             "reference": display_reference(case.reference),
             "created_at": timezone.localtime(case.created_at).strftime("%Y-%m-%d %H:%M"),
@@ -154,7 +181,11 @@ class CaseIndexView(SafeSpreadsheetMixin, generic.IndexView):
             "due_date": case.due_date.isoformat(),
             "channel": case.get_channel_display(),
         }
-        return {field: row[field] for field in self.list_export}
+        row = {field: row[field] for field in self.list_export}
+        answer_columns = getattr(self, "answer_columns", None)
+        if answer_columns is not None:
+            row.update(answer_columns.cells(case))
+        return row
 
     @cached_property
     def show_export_buttons(self):
@@ -229,10 +260,20 @@ class CaseDetailView(
     def can_change(self):
         return self.user_has_permission("change")
 
+    @cached_property
+    def can_transfer(self):
+        return self.user_has_permission("transfer") and self.object.is_open
+
     def get_answers(self):
         answers = []
-        for index, answer in enumerate(self.object.get_answers()):
-            row = {"label": answer.label, "display": answer.display or _plain(answer.value)}
+        case = self.object
+        given = case.get_answers()
+        # A Welsh submission's questions and options read in Welsh: the English beside them.
+        source = source_words(case.journey_id, given) if case.language != LANGUAGE else []
+        for index, answer in enumerate(given):
+            row = {"label": answer.label, "display": answer.display or plain_value(answer.value)}
+            if source and source[index]:
+                row.update(source_label=source[index].label, source_display=source[index].display)
             stored = answer.file
             if stored is not None:
                 row.update(
@@ -251,11 +292,15 @@ class CaseDetailView(
 
     def get_forms(self):
         case = self.object
-        forms = {
-            "assign_form": AssignForm(case=case),
-            "status_form": StatusForm(case=case),
-            "note_form": NoteForm(),
-        }
+        forms = {}
+        if self.can_change:
+            forms.update(
+                assign_form=AssignForm(case=case),
+                status_form=StatusForm(case=case),
+                note_form=NoteForm(),
+            )
+        if self.can_transfer:
+            forms["transfer_form"] = TransferForm(case=case)
         forms.update(self.forms)
         return forms
 
@@ -267,29 +312,20 @@ class CaseDetailView(
                 "case": case,
                 "reference": display_reference(case.reference),
                 "answers": self.get_answers(),
+                "source_language": LANGUAGE,
                 "updates": case.updates.select_related("author"),
                 "case_panels": self.get_panels(),
                 "log_entries": CaseLogEntry.objects.for_instance(case)
                 .select_related("user")
                 .order_by("-timestamp", "-pk"),
                 "can_change": self.can_change,
+                "can_transfer": self.can_transfer,
                 "can_close": CaseStatus.CLOSED in TRANSITIONS[case.status],
                 "today": timezone.localdate(),
             }
         )
-        if self.can_change:
-            context.update(self.get_forms())
+        context.update(self.get_forms())
         return context
-
-
-def _plain(value):
-    if value is None or value == "":
-        return ""
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, dict):
-        return "\n".join(str(item) for item in value.values() if item)
-    return str(value)
 
 
 class CaseActionView(CaseDetailView):
@@ -314,13 +350,16 @@ class CaseActionView(CaseDetailView):
                 form.add_error(None, error)
             else:
                 messages.success(request, success)
-                return redirect("cases:inspect", self.object.pk)
+                return redirect(self.get_success_url())
         messages.error(request, _("The case was not changed. Check the form below."))
         self.forms = {self.form_name: form}
         return self.render_to_response(self.get_context_data())
 
     def act(self, form):
         raise NotImplementedError
+
+    def get_success_url(self):
+        return reverse("cases:inspect", args=[self.object.pk])
 
 
 class AssignToMeView(CaseActionView):
@@ -366,6 +405,32 @@ class StatusView(CaseActionView):
         if public:
             message += " " + _sent_or_not(self.object)
         return message
+
+
+class TransferView(CaseActionView):
+    permission_required = "transfer"
+    form_class = TransferForm
+    form_name = "transfer_form"
+    # The form is shown again with the reason a move was refused, even when the case has just
+    # been closed by a colleague.
+    can_transfer = True
+
+    def act(self, form):
+        queue = form.cleaned_data["queue"]
+        try:
+            self.object.transfer(queue, self.request.user, reason=form.cleaned_data["reason"])
+        except PermissionDenied as error:
+            raise ValidationError(_("You cannot move this case.")) from error
+        return _("Case %(reference)s moved to %(queue)s.") % {
+            "reference": display_reference(self.object.reference),
+            "queue": queue.name,
+        }
+
+    def get_success_url(self):
+        # A case moved to a queue the user does not work leaves their sight: back to the list.
+        if self.object.can_be_worked_by(self.request.user):
+            return super().get_success_url()
+        return reverse("cases:index")
 
 
 class NoteView(CaseActionView):

@@ -85,7 +85,7 @@ class CaseViewSet(ModelViewSet):
         return (
             super()
             .get_permissions_to_register()
-            .filter(codename__in=["view_case", "change_case", "export_case"])
+            .filter(codename__in=["view_case", "change_case", "export_case", "transfer_case"])
         )
 
     @property
@@ -111,6 +111,7 @@ class CaseViewSet(ModelViewSet):
             path("<int:pk>/assign/", views.AssignView.as_view(), name="assign"),
             path("<int:pk>/status/", views.StatusView.as_view(), name="status"),
             path("<int:pk>/note/", views.NoteView.as_view(), name="note"),
+            path("<int:pk>/transfer/", views.TransferView.as_view(), name="transfer"),
             path("<int:pk>/files/<int:index>/", views.CaseFileView.as_view(), name="file"),
         ]
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from .log_actions import TransferFormatter
 from .models import Case, CaseLogEntry
 from .permissions import can_see_cases, case_permission_policy
 from .retention import RetentionRunFormatter
@@ -29,6 +30,7 @@ def register_case_actions(actions):
         _("Message could not reach the resident"),
         _("Message not sent"),
     )
+    actions.register_action("cases.transfer")(TransferFormatter)
     actions.register_action("cases.anonymise", _("Personal details removed"), _("Anonymised"))
     actions.register_action("cases.file_download", _("File downloaded"), _("File downloaded"))
     actions.register_action("cases.retention_run")(RetentionRunFormatter)

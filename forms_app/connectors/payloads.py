@@ -23,6 +23,9 @@ def _update(update):
         "kind": update.kind,
         "status_from": update.status_from,
         "status_to": update.status_to,
+        # A move between queues: the queue it left and the one it joined ("" otherwise).
+        "queue_from": update.queue_from,
+        "queue_to": update.queue_to,
         "public": update.public,
         "created_at": update.created_at.isoformat(),
     }

@@ -218,9 +218,11 @@ JOURNEYS = [
     ("contact-us", "Contact the council", CONTACT, "Message sent"),
 ]
 
+# The confirmation page itself says whether an email or text was sent (a resident helped at
+# reception may have given neither), so what editors write here never promises one.
 WHAT_HAPPENS_NEXT = (
-    "<p>We have sent a confirmation email with your reference number. Our team will look at "
-    "your report within 2 working days. You can check its progress with your reference number.</p>"
+    "<p>Our team will look at your report within 2 working days. You can check its progress "
+    "with your reference number.</p>"
 )
 
 

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html, strip_tags
@@ -23,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from crispy_forms_gds.helper import FormHelper
 
 from townhall import ratelimit
+from townhall.public_urls import public_url
 
 from . import questions as answer_types
 from .answers import answers_on_path, sensitive_names
@@ -30,6 +32,7 @@ from .assisted import assisted_optional_fields, is_assisting
 from .messages import email_resident
 from .models import SavedProgress, Submission
 from .progress import discard_file, done_key, hold_files, load_state, save_state, state_key
+from .receipts import receipts_for
 from .resume import ResumeLinkExpired, ResumeLinkInvalid, make_resume_token, read_resume_token
 from .submit import SubmissionRefused, submit_journey
 from .uploads import store_upload, stored_file
@@ -336,7 +339,15 @@ def confirmation(request, page):
     submission = Submission.objects.filter(reference=reference, journey=page).first()
     if submission is None:
         return HttpResponseRedirect(page.journey_url)
-    return _render(request, page, "journeys/confirmation.html", {"submission": submission})
+    context = {
+        "submission": submission,
+        # The slip a resident takes home: what was sent to them, and the whole address to check
+        # progress at, which a printed link's path alone would not give.
+        "receipts": receipts_for(submission),
+        "progress_url": public_url(reverse("check_progress:check_progress")),
+        "assisting": is_assisting(request),
+    }
+    return _render(request, page, "journeys/confirmation.html", context)
 
 
 class SaveProgressForm(forms.Form):
@@ -386,7 +397,7 @@ def _save_and_email(request, page, state, email):
     hold_files(state, kept)
     _save_state(request, page, state)
     query = urlencode({"token": make_resume_token(str(saved.pk))})
-    link = request.build_absolute_uri(f"{page.url}resume/?{query}")
+    link = public_url(f"{page.url}resume/?{query}")
     email_resident(
         email,
         _("Your saved form: %(title)s") % {"title": page.title},

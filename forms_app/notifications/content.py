@@ -14,6 +14,7 @@ from wagtail.rich_text import expand_db_html
 from forms_app.cases.contact import uk_mobile
 from forms_app.journeys.references import display_reference
 from home.models import FALLBACK_COUNCIL_NAME, CouncilSettings
+from townhall.public_urls import admin_url, public_url
 
 from .enums import NotificationChannel
 from .kinds import get_kind
@@ -47,10 +48,8 @@ def plain_text(rich_text):
 
 
 def absolute_url(url):
-    """Links to our own pages are stored as paths; an email needs the whole address."""
-    if url.startswith("/"):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-    return url
+    """Links to our own pages are stored as paths; an email needs the public site's address."""
+    return public_url(url)
 
 
 def council_name():
@@ -88,7 +87,7 @@ def render(case, kind, channel, language, update=None, extra_context=None):
             "message": update.text if update is not None and update.public else "",
             "what_happens_next": plain_text(getattr(journey, "what_happens_next", "")),
             "check_progress_url": check_progress_url(language),
-            "admin_url": absolute_url("/admin/"),
+            "admin_url": admin_url("/admin/"),
             **(extra_context or {}),
         }
         subject = str(spec.subject) % context

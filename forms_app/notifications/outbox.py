@@ -96,17 +96,21 @@ def queue_for_new_case(case):
     contact = resident_contact(case)
     if case.queue.notify_resident and contact:
         queued.append(_queue_safely(case, NotificationKind.RECEIVED, *contact, case.language))
-    if case.queue.team_email:
-        queued.append(
-            _queue_safely(
-                case,
-                NotificationKind.TEAM_NEW_CASE,
-                NotificationChannel.EMAIL,
-                case.queue.team_email,
-                settings.LANGUAGE_CODE,
-            )
-        )
+    queued.append(_queue_for_team(case))
     return [notification for notification in queued if notification]
+
+
+def _queue_for_team(case):
+    """The queue's team email, told of a case new to the queue, if the queue has one."""
+    if not case.queue.team_email:
+        return None
+    return _queue_safely(
+        case,
+        NotificationKind.TEAM_NEW_CASE,
+        NotificationChannel.EMAIL,
+        case.queue.team_email,
+        settings.LANGUAGE_CODE,
+    )
 
 
 def kind_for_update(update):
@@ -119,6 +123,9 @@ def kind_for_update(update):
 
 
 def queue_for_update(case, update):
+    if update.kind == UpdateKind.TRANSFERRED:
+        # A case moved to another queue is new to its team; the resident is not told.
+        return _queue_for_team(case)
     kind = kind_for_update(update)
     contact = resident_contact(case)
     if kind is None or not case.queue.notify_resident or not contact:

@@ -3,6 +3,9 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from forms_app.journeys.receipts import Receipt
+
+from .enums import NotificationKind, NotificationStatus
 from .models import Notification, notifications_for_case
 from .permissions import NotificationPermissionPolicy
 from .viewsets import NotificationViewSet
@@ -25,3 +28,16 @@ def messages_sent_panel(request, case):
         {"notifications": notifications_for_case(case)},
         request=request,
     )
+
+
+@hooks.register("submission_receipts")
+def confirmation_receipts(submission):
+    """The "we have received your form" message queued for the resident, by email or text."""
+    return [
+        Receipt(channel, recipient)
+        for channel, recipient in Notification.objects.filter(
+            case__submission=submission, kind=NotificationKind.RECEIVED
+        )
+        .exclude(status=NotificationStatus.CANCELLED)
+        .values_list("channel", "recipient")
+    ]

@@ -214,6 +214,9 @@ BANK_HOLIDAY_REGION = env("BANK_HOLIDAY_REGION", "ENG")
 
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Townhall")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public site's address, for every link sent to residents (townhall/public_urls.py). Unset,
+# WAGTAILADMIN_BASE_URL serves both.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 

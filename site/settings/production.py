@@ -31,3 +31,4 @@ CSRF_COOKIE_SECURE = HTTPS
 # address from X-Forwarded-For, trusting as many hops as there are proxies in front of the app.
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")  # noqa: F405
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)

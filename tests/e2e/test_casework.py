@@ -31,7 +31,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 # Two groups of four from the alphabet without look-alikes: no 0/O, 1/I/L.
 REFERENCE = re.compile(r"[2-9A-HJKMNP-Z]{4} [2-9A-HJKMNP-Z]{4}")
-PASSWORDS = {"waste_officer": "bins-on-tuesday-42", "housing_officer": "tenancy-audit-77"}
+PASSWORDS = {
+    "waste_officer": "bins-on-tuesday-42",
+    "housing_officer": "tenancy-audit-77",
+    "reception": "front-desk-2026",
+}
 STAFF_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("cases", "view_case"),
@@ -391,3 +395,148 @@ def test_another_team_cannot_see_the_case(page, live_server, council):
     assert response.status == 404
     waste_case.refresh_from_db()
     assert waste_case.assignee is None
+
+
+def test_a_misrouted_case_is_moved_to_the_team_whose_work_it_is(browser, live_server, council):
+    """A housing repair reported through the bin form lands in Waste. The waste officer moves it
+    to Housing with a reason; it leaves Waste's list and address, and Housing's officer finds it
+    in their list, unassigned, with who moved it, from where and why in its history."""
+    for group in Group.objects.filter(name__in=["Waste", "Housing"]):
+        group.permissions.add(Permission.objects.get(codename="transfer_case"))
+    case = other_case(council["waste_queue"], "RPRB3456", summary="Report a missed bin collection")
+    case.assignee = council["waste_officer"]
+    case.save()
+    due = case.due_date
+    reason = "The resident is reporting a leaking roof, not a bin."
+
+    waste = browser.new_context(base_url=live_server.url)
+    try:
+        staff = waste.new_page()
+        sign_in(staff, "waste_officer")
+        staff.goto(f"/admin/cases/{case.pk}/")
+        move = staff.locator("form[action$='/transfer/']")
+        expect(move.get_by_label("Move to queue")).to_be_visible()
+
+        # Without a reason, nothing moves and the form says what is missing.
+        move.get_by_label("Move to queue").select_option(label="Housing")
+        click(staff, "button", "Move case", within=move)
+        expect(staff.locator(".messages")).to_contain_text(
+            "The case was not changed. Check the form below."
+        )
+        move = staff.locator("form[action$='/transfer/']")
+        expect(move).to_contain_text("Enter why the case is moving to another queue")
+
+        move.get_by_label("Move to queue").select_option(label="Housing")
+        move.get_by_label("Why is it moving?").fill(reason)
+        click(staff, "button", "Move case", within=move)
+        expect(staff).to_have_url(re.compile(r"/admin/cases/$"))
+        expect(staff.locator(".messages")).to_contain_text("Case RPRB 3456 moved to Housing.")
+        expect(row_for(staff, "RPRB 3456")).to_have_count(0)
+        response = staff.goto(f"/admin/cases/{case.pk}/")
+        assert response.status == 404
+    finally:
+        waste.close()
+
+    housing = browser.new_context(base_url=live_server.url)
+    try:
+        staff = housing.new_page()
+        sign_in(staff, "housing_officer")
+        open_case_list(staff)
+        row = row_for(staff, "RPRB 3456")
+        expect(row).to_have_count(1)
+        expect(row).to_contain_text("Housing")
+        expect(row).to_contain_text("Unassigned")
+        expect(row.locator("time")).to_have_attribute("datetime", due.isoformat())
+        click(staff, "link", "RPRB 3456", within=row)
+        moved = staff.locator(".case-history > li").filter(has_text="Moved to another queue")
+        expect(moved).to_have_count(1)
+        expect(moved).to_contain_text("Rhys Williams")
+        expect(moved).to_contain_text("Moved from Waste to Housing")
+        expect(moved).to_contain_text(reason)
+        expect(moved).to_contain_text("Internal: staff only")
+        expect(staff.locator("#case-audit-heading + table")).to_contain_text(
+            "Moved from Waste to Housing"
+        )
+    finally:
+        housing.close()
+
+
+def visible_text(page):
+    """What a person sees of the page as it stands (on screen, or on paper under print media)."""
+    return squash(page.locator("body").inner_text())
+
+
+def test_reception_prints_a_slip_for_a_resident_with_no_email(page, live_server, council, settings):
+    """Reception staff send the missed-bin form for a resident at the desk who has no email, and
+    print the confirmation for them. The paper names the council, the form, when, the reference
+    and the whole address to check progress at, says no email was sent, and carries none of the
+    staff's chrome: no Wagtail toolbar, no "helping a resident" banner, no site navigation."""
+    settings.PUBLIC_BASE_URL = "https://www.testshire.gov.uk"
+    reception = Group.objects.create(name="Customer services")
+    reception.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="assist_residents"),
+    )
+    staff_member("reception", reception, "Rhian", "Evans")
+
+    sign_in(page, "reception")
+    page.goto("/admin/help-a-resident/")
+    click(page, "button", "Start helping a resident")
+    expect(page.locator(".townhall-assisted")).to_contain_text("Helping a resident")
+
+    page.goto("/bins-and-recycling/report-a-missed-bin/")
+    if page.get_by_role("button", name="Hide cookie message").count():
+        click(page, "button", "Hide cookie message")
+    click(page, "button", "Start now")
+    page.get_by_label("General waste (black bin)").check()
+    click(page, "button", "Continue")
+    page.get_by_label("No", exact=True).check()
+    click(page, "button", "Continue")
+    page.get_by_label("Address line 1").fill("12 Heol Ddu")
+    page.get_by_label("Town or city").fill("Testtown")
+    page.get_by_label("Postcode", exact=True).fill("GR1 2BD")
+    click(page, "button", "Continue")
+    page.get_by_label("Full name (optional)").fill("Ceri Jones")
+    click(page, "button", "Continue")
+    click(page, "button", "Send form")
+
+    panel = page.locator(".govuk-panel--confirmation")
+    reference = squash(panel.locator(".govuk-panel__body").inner_text()).removeprefix(
+        "Your reference number "
+    )
+    assert REFERENCE.fullmatch(reference), reference
+    case = Case.objects.get(reference=reference.replace(" ", ""))
+    sent = timezone.localtime(case.created_at)
+    # On screen, staff see the toolbar, their banner and the print button.
+    expect(page.locator("#wagtail-userbar-trigger")).to_be_visible()
+    expect(page.get_by_role("button", name="Print this page for the resident")).to_be_visible()
+    no_axe_violations(page)
+
+    page.emulate_media(media="print")
+    printed = visible_text(page)
+    assert printed.startswith("Testshire Council Report sent"), printed[:80]
+    assert f"Your reference number {reference}" in printed
+    assert "Form Report a missed bin collection" in printed
+    assert f"Sent {sent:%-d %B %Y, %H:%M}" in printed
+    assert f"Reference number {reference}" in printed
+    assert "No confirmation email or text message was sent." in printed
+    assert "We have sent a confirmation email" not in printed
+    assert (
+        "You can check the progress of your form at "
+        "https://www.testshire.gov.uk/check-progress/ with your reference number." in printed
+    )
+    assert "What happens next Our team will look at it within 2 working days." in printed
+    assert "Phone: 01632 960 999" in printed
+    # Nothing of the staff's screen, or of the site's navigation, is on the paper.
+    expect(page.locator("#wagtail-userbar-trigger")).to_be_hidden()
+    for chrome in ("Helping a resident", "Stop helping a resident", "Print this page", "Return to"):
+        assert chrome not in printed, chrome
+    expect(page.locator(".govuk-header")).to_be_hidden()
+    expect(page.locator(".govuk-footer")).to_be_hidden()
+    # No link prints as a bare path: the check-progress link's words are its address already.
+    after = page.evaluate(
+        """() => [...document.querySelectorAll('main a')]
+            .filter(a => a.offsetParent !== null)
+            .map(a => getComputedStyle(a, '::after').content)"""
+    )
+    assert not [content for content in after if '"/' in content or "(/" in content], after

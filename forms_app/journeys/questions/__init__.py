@@ -48,6 +48,7 @@ from .api import (
     question_label,
     question_name,
     question_type,
+    stored_in_translation,
 )
 from .base import BaseQuestionBlock, ContentBlock
 from .choices import (
@@ -114,6 +115,7 @@ __all__ = [
     "question_name",
     "question_type",
     "question_types_that_branch",
+    "stored_in_translation",
     # For a sub-app adding an answer type of its own.
     "BaseQuestionBlock",
     "registry",

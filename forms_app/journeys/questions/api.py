@@ -101,6 +101,15 @@ def display_answer(question, stored_value, language=None):
         return value.block.display(value, stored_value)
 
 
+def stored_in_translation(question, other_question, stored_value):
+    """An answer stored for `question` as `other_question` (the same question in another
+    language) would have stored it; as it is when the two are not of one type."""
+    value, other = _value(question), _value(other_question)
+    if type(value.block) is not type(other.block) or not value.block.is_question:
+        return stored_value
+    return value.block.stored_in(value, other, stored_value)
+
+
 def question_label(question):
     """The question as residents read it."""
     return str(_value(question)["label"])

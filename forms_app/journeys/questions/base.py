@@ -144,6 +144,12 @@ class BaseQuestionBlock(TranslatedWordsMixin, blocks.StructBlock):
     def display(self, value, stored):
         return str(stored)
 
+    def stored_in(self, value, other, stored):
+        """`stored`, an answer to this question, as the same question in another language
+        (`other`, the translation's value) would store it. Most answers are the same in every
+        language; a type that stores the words residents chose says otherwise."""
+        return stored
+
     def branch_values(self, value):
         return []
 

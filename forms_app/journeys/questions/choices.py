@@ -213,6 +213,12 @@ class CheckboxesQuestionBlock(_OptionsMixin, BaseQuestionBlock):
             return stored
         return "\n".join(str(label) for label in stored)
 
+    def stored_in(self, value, other, stored):
+        # The options' words are stored: back to their values, then to the other words.
+        if not isinstance(stored, list):
+            return stored
+        return self.answer_for_storage(other, self.form_initial(value, stored))
+
 
 @registry.register
 class YesNoQuestionBlock(BaseQuestionBlock):

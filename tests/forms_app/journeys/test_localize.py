@@ -52,10 +52,9 @@ WELSH = {
         "Gallwch danysgrifio ar unrhyw adeg."
     ),
     "Report sent": "Adroddiad wedi’i anfon",
-    "We have sent a confirmation email with your reference number. Our team will look at your "
-    "report within 2 working days. You can check its progress with your reference number.": (
-        "Rydym wedi anfon e-bost atoch i gadarnhau, gyda’ch cyfeirnod. Bydd ein tîm yn edrych ar "
-        "eich adroddiad o fewn 2 ddiwrnod gwaith."
+    "Our team will look at your report within 2 working days. You can check its progress with "
+    "your reference number.": (
+        "Bydd ein tîm yn edrych ar eich adroddiad o fewn 2 ddiwrnod gwaith."
     ),
 }
 # The keys of demo.MISSED_BIN: question names, option values, and page names rules go to.
@@ -352,10 +351,8 @@ UNNAMED_WELSH = {
     "Report garden waste another way": "Rhowch wybod am wastraff gardd mewn ffordd arall",
     "Phone us.": "Ffoniwch ni.",
     "Report sent": "Adroddiad wedi’i anfon",
-    "We have sent a confirmation email with your reference number. Our team will look at your "
-    "report within 2 working days. You can check its progress with your reference number.": (
-        "Rydym wedi anfon e-bost atoch i gadarnhau, gyda’ch cyfeirnod."
-    ),
+    "Our team will look at your report within 2 working days. You can check its progress with "
+    "your reference number.": ("Bydd ein tîm yn edrych ar eich adroddiad."),
 }
 
 
