@@ -1,12 +1,19 @@
 """The translation editor of a Welsh page: a safe main button, the page's workflow, and text
 labelled by what it is."""
 
+import html
+import json
+import re
+
 from django.urls import reverse
 
 from wagtail.models import Page, WorkflowState
 
 import pytest
 from bs4 import BeautifulSoup
+
+from forms_app.journeys.demo import MISSED_BIN
+from forms_app.journeys.models import JourneyPage
 
 from .conftest import edit_url, notices, translation_editor, type_translation
 
@@ -136,3 +143,39 @@ def test_saving_a_draft_keeps_the_welsh_in_a_revision(editor_client, welsh_draft
 def test_an_editor_still_cannot_publish(editor_client, welsh_draft):
     editor_client.post(edit_url(welsh_draft), {"action-publish": "Publish"})
     assert not Page.objects.get(pk=welsh_draft.pk).live
+
+
+def segment_labels(response):
+    """{English text: what the translation editor calls it} for every piece of text."""
+    found = re.search(r'class="js-translation-editor" data-props="([^"]*)"', response.text)
+    props = json.loads(html.unescape(found.group(1)))
+    return {
+        s["source"]: (s["location"]["field"], s["location"]["subField"])
+        for s in props["segments"]
+        if s["type"] == "string"
+    }
+
+
+def test_the_pieces_of_a_form_are_labelled_by_what_they_are(
+    editor_client, service_page, welsh, django_capture_on_commit_callbacks
+):
+    journey = JourneyPage(
+        title="Report a missed bin collection",
+        slug="form",
+        steps=MISSED_BIN,
+        what_happens_next="<p>We will look at it.</p>",
+    )
+    service_page.add_child(instance=journey)
+    journey.save_revision().publish()
+    submit_url = reverse("wagtail_localize:submit_page_translation", args=[journey.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(submit_url, {"locales": [welsh.pk]})
+
+    labels = segment_labels(editor_client.get(edit_url(journey.get_translation(welsh))))
+    page = "Question page"
+    assert labels["Which bin was missed?"] == (page, "Question")
+    assert labels["General waste (black bin)"] == (page, "Option")
+    assert labels["We will send your reference number here."] == (page, "Hint")
+    assert labels["Your contact details"] == (page, "Page heading")
+    assert labels["Report a missed bin collection"] == ("Title", None)
+    assert not [text for text, (_, sub) in labels.items() if sub == "Questions"]
