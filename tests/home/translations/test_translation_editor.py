@@ -179,3 +179,26 @@ def test_the_pieces_of_a_form_are_labelled_by_what_they_are(
     assert labels["Your contact details"] == (page, "Page heading")
     assert labels["Report a missed bin collection"] == ("Title", None)
     assert not [text for text, (_, sub) in labels.items() if sub == "Questions"]
+
+
+def test_the_moderator_approves_from_the_translation_editor(
+    editor_client, moderator_client, welsh_draft, django_capture_on_commit_callbacks
+):
+    to_translate, _saved = translation_editor(editor_client.get(edit_url(welsh_draft)))
+    type_translation(editor_client, to_translate["Report a missed bin collection"], WELSH_TITLE)
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(edit_url(welsh_draft), {"action-submit": "Submit"})
+
+    main, others = action_menu(moderator_client.get(edit_url(welsh_draft)))
+    assert "Approve and Publish" in [main, *others]
+    assert "Request changes" in [main, *others]
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator_client.post(
+            edit_url(welsh_draft),
+            {"action-workflow-action": "true", "workflow-action-name": "approve"},
+        )
+    page = Page.objects.get(pk=welsh_draft.pk)
+    assert page.live
+    assert page.title == WELSH_TITLE
+    state = WorkflowState.objects.get(object_id=str(welsh_draft.pk))
+    assert state.status == WorkflowState.STATUS_APPROVED
