@@ -26,6 +26,8 @@ from wagtail.fields import StreamField
 from wagtail_localize.models import StringSegment
 
 SUBMIT = "action-submit"
+# Never the main button: each undoes or throws away the translation or the live page.
+DANGEROUS = {"localize-convert-to-alias", "localize-stop-translation", "action-unpublish"}
 
 
 class StopSyncedTranslationMenuItem(ActionMenuItem):
@@ -47,8 +49,10 @@ class StopSyncedTranslationMenuItem(ActionMenuItem):
 class TranslationActionMenu(PageActionMenu):
     """Wagtail's page action menu for a translated page, with "Stop synced translation" added.
 
-    The main button is always harmless: "Submit to <workflow>" for someone who cannot publish
-    (what an editor's translation is waiting for), otherwise Wagtail's own choice, "Save draft".
+    The main button is never a dangerous one: "Submit to <workflow>" for someone who cannot
+    publish (what an editor's translation is waiting for), otherwise Wagtail's own choice ("Save
+    draft"; "Cancel workflow" or "Page locked" while moderation locks the page), passing over any
+    dangerous action another app ordered first.
     """
 
     def __init__(self, request, *, page, translation):
@@ -63,9 +67,10 @@ class TranslationActionMenu(PageActionMenu):
         items = [item for item in (self.default_item, *self.menu_items) if item is not None]
         items.append(StopSyncedTranslationMenuItem(translation, order=1000))
         permissions = self.context["user_page_permissions_tester"]
-        main = items[0]
+        safe = [item for item in items if item.name not in DANGEROUS]
+        main = safe[0] if safe else items[0]
         if not permissions.can_publish():
-            main = next((item for item in items if item.name == SUBMIT), main)
+            main = next((item for item in safe if item.name == SUBMIT), main)
         items.remove(main)
         self.default_item, self.menu_items = main, items
 

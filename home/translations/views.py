@@ -59,17 +59,17 @@ def act_in_translation_editor(request, page, translation):
     ):
         return None
     permissions = page.permissions_for_user(request.user)
-    lock = page.get_lock()
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    if lock is not None and lock.for_user(request.user):
-        messages.error(request, _("The page could not be saved as it is locked."))
-        return redirect(edit_url)
-
     workflow_state = page.current_workflow_state
+    # Whoever submitted may withdraw the submission, though moderation locks the page for them.
     if request.POST.get("action-cancel-workflow"):
         if workflow_state and workflow_state.user_can_cancel(request.user):
             workflow_state.cancel(user=request.user)
             messages.success(request, _("The workflow was cancelled."))
+        return redirect(edit_url)
+    lock = page.get_lock()
+    if lock is not None and lock.for_user(request.user):
+        messages.error(request, _("The page could not be saved as it is locked."))
         return redirect(edit_url)
     if request.POST.get("action-publish") and permissions.can_publish():
         translation.save_target(user=request.user, publish=True)
@@ -112,7 +112,10 @@ def act_in_translation_editor(request, page, translation):
     elif request.POST.get("action-workflow-action") and (task := page.current_workflow_task):
         name = request.POST.get("workflow-action-name")
         if name in [action[0] for action in task.get_actions(page, request.user)]:
-            extra = json.loads(request.POST.get("workflow-action-extra-data") or "{}")
+            try:
+                extra = json.loads(request.POST.get("workflow-action-extra-data") or "{}")
+            except ValueError:
+                extra = {}
             task.on_action(page.current_workflow_task_state, request.user, name, **extra)
         messages.success(request, _("The translation ‘%(title)s’ was updated.") % {"title": title})
     else:

@@ -202,3 +202,17 @@ def test_the_moderator_approves_from_the_translation_editor(
     assert page.title == WELSH_TITLE
     state = WorkflowState.objects.get(object_id=str(welsh_draft.pk))
     assert state.status == WorkflowState.STATUS_APPROVED
+
+
+def test_the_editor_may_withdraw_the_submission_while_it_waits(
+    editor_client, moderator_client, welsh_draft, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(edit_url(welsh_draft), {"action-submit": "Submit"})
+    # Waiting for a moderator, the page is locked for the editor: they cannot save over it.
+    main, _others = action_menu(editor_client.get(edit_url(welsh_draft)))
+    assert main not in DANGEROUS
+    editor_client.post(edit_url(welsh_draft), {"action-cancel-workflow": "Cancel workflow"})
+    state = WorkflowState.objects.get(object_id=str(welsh_draft.pk))
+    assert state.status == WorkflowState.STATUS_CANCELLED
+    assert "Awaiting your review" not in awaiting_review(moderator_client)
