@@ -111,3 +111,5 @@ def test_an_editor_submits_a_welsh_form_and_the_moderator_sees_it_awaiting_revie
     expect(waiting.get_by_role("link", name=WELSH_TITLE)).to_have_attribute(
         "href", f"/admin/pages/{welsh_form.pk}/edit/"
     )
+    editor.context.close()
+    moderator.context.close()
