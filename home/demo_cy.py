@@ -24,6 +24,7 @@ from .demo_cy_text import (
     CLOSURE_NOTES,
     GUIDES,
     HOME,
+    JOURNEY_PAGE_NAMES,
     JOURNEY_TEXT,
     JOURNEYS,
     LOCATION_TEXT,
@@ -40,8 +41,10 @@ from .demo_cy_text import (
 
 WELSH = "cy"
 
-# The parts of a form's steps residents read; everything else (names, values, slugs, rules) stays.
+# The parts of a form's steps residents read; names and values stay.
 _READABLE_KEYS = {"label", "hint", "heading", "body"}
+# Page names, and the rules that go to them.
+_PAGE_NAME_KEYS = {"slug", "go_to"}
 
 
 def _swap_text(value, text, keys=None, key=None):
@@ -57,8 +60,10 @@ def _swap_text(value, text, keys=None, key=None):
 
 
 def welsh_journey_steps(raw_steps):
-    """A form's steps (raw StreamField data) with every text residents read in Welsh."""
-    return _swap_text(raw_steps, JOURNEY_TEXT, _READABLE_KEYS)
+    """A form's steps (raw StreamField data) with every text residents read, and every page
+    name, in Welsh."""
+    readable = _swap_text(raw_steps, JOURNEY_TEXT, _READABLE_KEYS)
+    return _swap_text(readable, JOURNEY_PAGE_NAMES, _PAGE_NAME_KEYS)
 
 
 def welsh_stream(stream_value):

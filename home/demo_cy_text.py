@@ -471,8 +471,26 @@ WHAT_HAPPENS_NEXT = (
     "<p>Bydd ein tîm yn edrych ar eich adroddiad o fewn 2 ddiwrnod gwaith. Gallwch wirio sut "
     "mae’n dod yn ei flaen gyda’ch cyfeirnod.</p>"
 )
+# The demo forms' page names, the last part of each page's address: "ffurflen/math-o-fin/". The
+# Welsh forms' rules go to the Welsh names.
+JOURNEY_PAGE_NAMES = {
+    "bin-type": "math-o-fin",
+    "garden-subscription": "tanysgrifiad-gardd",
+    "collection-day": "diwrnod-casglu",
+    "address": "cyfeiriad",
+    "contact-details": "manylion-cyswllt",
+    "too-early": "rhy-gynnar",
+    "no-subscription": "dim-tanysgrifiad",
+    "location": "lleoliad",
+    "what": "beth",
+    "photo": "llun",
+    "which-bin": "pa-fin",
+    "reason": "rheswm",
+    "topic": "pwnc",
+    "message": "neges",
+}
 # Every label, hint, heading and text residents read in the demo forms (forms_app/journeys/demo.py).
-# Question names, answer values and page names are never translated: rules and routing use them.
+# Question names and answer values are never translated: rules and routing use them.
 JOURNEY_TEXT = {
     "Full name": "Enw llawn",
     "Email address": "Cyfeiriad e-bost",

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page, get_page_models
 
 from home.routing import RoutedPageMixin
@@ -27,6 +27,7 @@ from .forms import JourneyPageForm
 from .intake import hand_over
 from .progress import preview_journey_key
 from .questions import BRANCHING_TYPES, branch_values, is_question, question_name, question_type
+from .translatable import StepsField
 
 
 class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
@@ -168,7 +169,7 @@ def journey_page_models():
 class JourneyPage(AbstractJourneyPage):
     """An online form: question pages, branching rules, check answers and a confirmation."""
 
-    steps = StreamField(
+    steps = StepsField(
         JourneyStepsBlock(),
         verbose_name=_("pages of the form"),
         help_text=_(
@@ -214,6 +215,21 @@ class JourneyPage(AbstractJourneyPage):
                 )
             )
         return Journey(steps)
+
+    def route_in_language(self, route, language_code):
+        """`route`, an address inside this form ("bin-type/"), as this form's translation into
+        `language_code` names it ("math-o-fin/"): page names are translated, and a page keeps
+        its block's id in every language. For the language switcher."""
+        name, slash, after = route.partition("/")
+        translated = (
+            self.get_translations().filter(locale__language_code=language_code).specific().first()
+        )
+        if translated is None or not isinstance(translated, JourneyPage):
+            return route
+        names_by_id = {block.id: block.value["slug"] for block in translated.steps}
+        own_ids = {block.value["slug"]: block.id for block in self.steps}
+        other = names_by_id.get(own_ids.get(name))
+        return f"{other}{slash}{after}" if other else route
 
     def clean(self):
         super().clean()

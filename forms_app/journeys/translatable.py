@@ -8,13 +8,23 @@ the two hooks wagtail-localize looks for on a block. Everything else in the bloc
 source page, as wagtail-localize does with any part of a StreamField it does not offer.
 
 The page blocks (question, information and exit pages) and the text between questions are left to
-wagtail-localize: their page names are RegexBlocks, which it never offers, and the rest is words.
+wagtail-localize, except their page names: a page name is the page's address in the form
+(``/cy/.../ffurflen/eich-cyfeiriad/``), and what rules send residents to. ``StepsField`` offers each
+page name for translation and makes the translation's rules follow the translated names.
 """
 
+import re
 from collections import defaultdict
 
+from django.utils.text import slugify
+
 from wagtail import blocks
+from wagtail.fields import StreamField
 from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
+from wagtail_localize.segments.ingest import StreamFieldSegmentsWriter
+
+PAGE_NAME = "slug"
 
 
 class TranslatedWordsMixin:
@@ -83,3 +93,54 @@ def _restore(block, value, segments):
         return value
     [segment] = segments
     return segment.render_text()
+
+
+def page_name(text):
+    """A translated page name as a page name: lower case letters, numbers and single hyphens
+    ("Eich cyfeiriad" and "eich_cyfeiriad" both become "eich-cyfeiriad"), or "" if none is left."""
+    return re.sub(r"-{2,}", "-", slugify(text).replace("_", "-")).strip("-")
+
+
+class StepsField(StreamField):
+    """The pages of a form, with each page's name offered for translation.
+
+    Everything else in the pages is offered as wagtail-localize offers any StreamField. A rule
+    names the page it sends residents to, and rules are not translated: in the translation each
+    rule goes to the translated name of the page it named. A translated name that is blank, or
+    that another page of the form already has, leaves the page its source name.
+    """
+
+    def get_translatable_segments(self, value):
+        segments = StreamFieldSegmentExtractor(self).handle_stream_block(value)
+        names = [
+            StringSegmentValue(PAGE_NAME, block.value[PAGE_NAME]).wrap(block.id)
+            for block in value
+            if block.value.get(PAGE_NAME)
+        ]
+        return segments + names
+
+    def restore_translated_segments(self, value, segments):
+        """``value`` is the source's steps: give them the translated words and page names."""
+        translated_names, rest = {}, []
+        for segment in segments:
+            block_id, inner = segment.unwrap()
+            if inner.path == PAGE_NAME and isinstance(segment, StringSegmentValue):
+                translated_names[block_id] = page_name(inner.render_text())
+            else:
+                rest.append(segment)
+        # Only text segments are in a form's steps: no related objects, so no locales needed.
+        StreamFieldSegmentsWriter(self, None, None).handle_stream_block(value, rest)
+
+        renamed = {}
+        taken = {block.value[PAGE_NAME] for block in value}
+        for block in value:
+            source_name = block.value[PAGE_NAME]
+            name = translated_names.get(block.id, "")
+            if name and name != source_name and name not in taken:
+                renamed[source_name] = name
+                taken.add(name)
+        for block in value:
+            block.value[PAGE_NAME] = renamed.get(block.value[PAGE_NAME], block.value[PAGE_NAME])
+            for rule in block.value.get("rules") or []:
+                rule["go_to"] = renamed.get(rule["go_to"], rule["go_to"])
+        return value

@@ -80,12 +80,32 @@ def _page_links(page, request):
     found = _translations_of(page, request)
     own = found.get(translation.get_language(), {}).get("href")
     # A route inside the page (a guide's part, a form's question) goes to the same route in
-    # the translation: the routes have the same names in every language.
+    # the translation, under the same name unless the page names its routes in each language.
     rest = request.path[len(own) :] if own and request.path.startswith(own) else ""
     return {
-        language: {**link, "href": link["href"] + rest if link["exact"] else link["href"]}
+        language: {
+            **link,
+            "href": link["href"] + _route_in(page, rest, language)
+            if link["exact"]
+            else link["href"],
+        }
         for language, link in found.items()
     }
+
+
+def _route_in(page, route, language):
+    """`route` inside `page` as its translation into `language` names it. A page type whose
+    routes have a name in each language (an online form's pages) says so with a method
+    `route_in_language(route, language)`; cached like the translations themselves."""
+    if not route or not hasattr(page, "route_in_language"):
+        return route
+    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    key = f"townhall:routes:{version}:{page.pk}:{page.latest_revision_id}:{language}:{route}"
+    found = cache.get(key)
+    if found is None:
+        found = page.route_in_language(route, language)
+        cache.set(key, found, TIMEOUT)
+    return found
 
 
 def language_links(context):

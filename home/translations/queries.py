@@ -8,8 +8,9 @@ finds them all, however many pages there are:
   wagtail-localize last synced it (a sync brings the source's text into the translation editor);
 - wagtail-localize's translation still has text with no translation (the page shows the source
   language there);
-- the translation has changes that are not published: it was synced after its last publish, or
-  never published at all.
+- the translation has changes that are not published: it was synced after its last publish;
+- or it was never published at all: a new translation, which is waiting to be published rather
+  than behind (the report and the dashboard say so apart).
 
 Pages made with Wagtail's plain "copy for translation" (the demo's Welsh pages) have no sync date,
 so only their publish dates count. Alias pages follow their source on their own and are left out.
@@ -18,6 +19,7 @@ so only their publish dates count. Alias pages follow their source on their own 
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     BooleanField,
     Count,
@@ -99,8 +101,11 @@ def with_translation_state(pages):
         ),
         not_translated=ExpressionWrapper(Q(untranslated_count__gt=0), output_field=BooleanField()),
         not_published=ExpressionWrapper(
-            Q(last_published_at__isnull=True) | Q(synced_at__gt=F("last_published_at")),
+            Q(last_published_at__isnull=False) & Q(synced_at__gt=F("last_published_at")),
             output_field=BooleanField(),
+        ),
+        never_published=ExpressionWrapper(
+            Q(last_published_at__isnull=True), output_field=BooleanField()
         ),
     )
 
@@ -113,7 +118,12 @@ def translations_to_update(pages):
     return (
         with_translation_state(translated)
         .filter(source_id__isnull=False)
-        .filter(Q(source_changed=True) | Q(not_translated=True) | Q(not_published=True))
+        .filter(
+            Q(source_changed=True)
+            | Q(not_translated=True)
+            | Q(not_published=True)
+            | Q(never_published=True)
+        )
         .order_by(F("source_last_published_at").desc(nulls_last=True), "title", "pk")
     )
 
@@ -124,6 +134,7 @@ def update_reasons(page):
         UpdateReason.SOURCE_CHANGED: page.source_changed,
         UpdateReason.NOT_TRANSLATED: page.not_translated,
         UpdateReason.NOT_PUBLISHED: page.not_published,
+        UpdateReason.NEVER_PUBLISHED: page.never_published,
     }
     return [reason for reason, applies in flags.items() if applies]
 
@@ -132,3 +143,24 @@ def translation_updated_at(page):
     """When the translation last caught up with its source: published or synced, or None."""
     dates = [date for date in (page.last_published_at, page.synced_at) if date is not None]
     return max(dates, default=None)
+
+
+def counts_by_page_type(pages):
+    """How many of translations_to_update(pages) there are of each page type, new translations
+    (never published) apart from published ones that need updating, in one query:
+    [(page type, never published, count)], page types by name."""
+    rows = (
+        translations_to_update(pages)
+        .order_by()
+        .values("content_type_id", "never_published")
+        .annotate(total=Count("pk"))
+    )
+    counts = [
+        (
+            ContentType.objects.get_for_id(row["content_type_id"]).model_class(),
+            row["never_published"],
+            row["total"],
+        )
+        for row in rows
+    ]
+    return sorted(counts, key=lambda row: str(row[0]._meta.verbose_name))

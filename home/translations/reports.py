@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -21,6 +22,11 @@ def reason_labels(page):
     return [reason.label for reason in update_reasons(page)]
 
 
+def page_type(page):
+    """What kind of page it is, as the page editor names it: "Online form", "Service page"."""
+    return capfirst(page.specific_class._meta.verbose_name)
+
+
 class TranslationsToUpdateReportView(SafeReportView):
     page_title = _("Translations to update")
     header_icon = "doc-empty-inverse"
@@ -35,6 +41,7 @@ class TranslationsToUpdateReportView(SafeReportView):
     permission_required = "change"
     columns = [
         TitleColumn("title", label=_("Page"), url_name="wagtailadmin_pages:edit"),
+        Column("page_type", label=_("Page type"), accessor=page_type),
         Column(
             "language", label=_("Language"), accessor=lambda page: page.locale.get_display_name()
         ),
@@ -53,6 +60,7 @@ class TranslationsToUpdateReportView(SafeReportView):
     ]
     list_export = [
         "title",
+        "page_type",
         "language",
         "source_title",
         "source_last_published_at",
@@ -61,6 +69,7 @@ class TranslationsToUpdateReportView(SafeReportView):
     ]
     export_headings = {
         "title": _("Page"),
+        "page_type": _("Page type"),
         "language": _("Language"),
         "source_title": _("English page"),
         "source_last_published_at": _("English page published"),
@@ -76,6 +85,7 @@ class TranslationsToUpdateReportView(SafeReportView):
         # The same values the columns show, for the spreadsheet.
         return {
             "title": item.title,
+            "page_type": page_type(item),
             "language": item.locale.get_display_name(),
             "source_title": item.source_title,
             "source_last_published_at": item.source_last_published_at,

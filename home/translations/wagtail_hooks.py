@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail_localize.models import Translation
 
 from .notices import warn_if_source_changed
 from .panels import TranslationsToUpdatePanel
 from .permissions import can_see_translations_to_update
 from .reports import TranslationsToUpdateReportView
-from .views import SyncAsDraftsUnlessModeratorView
+from .views import SyncAsDraftsUnlessModeratorView, act_in_translation_editor
 
 
 class TranslationsReportMenuItem(MenuItem):
@@ -65,3 +66,17 @@ def add_translations_panel(request, panels):
 # Before wagtail-localize's own before_edit_page hook, which replaces the editor with its
 # translation editor: the notice must be added first to show there too.
 hooks.register("before_edit_page", warn_if_source_changed, order=-1)
+
+
+# Also before wagtail-localize's hook: the translation editor's page action menu (editor.py) posts
+# to the page's edit address, and its actions are answered here.
+@hooks.register("before_edit_page", order=-1)
+def translation_editor_actions(request, page):
+    if request.method != "POST":
+        return None
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is not None and page.alias_of_id is None:
+        return act_in_translation_editor(request, page.specific, translation)
+    return None

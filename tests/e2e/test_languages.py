@@ -69,6 +69,8 @@ def test_complete_the_missed_bin_form_in_welsh(page, council):
     page.get_by_role("button", name="Dechrau nawr").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Pa fin na chafodd ei gasglu?")
+    # The form's pages have Welsh addresses.
+    expect(page).to_have_url(re.compile(re.escape(f"{SERVICE_CY}ffurflen/math-o-fin/") + "$"))
     page.get_by_role("button", name="Parhau").click()  # nothing chosen: a Welsh error
     expect(page.locator(".govuk-error-summary")).to_contain_text("Mae problem")
     assert axe_violations(page) == []
@@ -78,6 +80,7 @@ def test_complete_the_missed_bin_form_in_welsh(page, council):
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Oedd disgwyl i’ch bin gael ei gasglu heddiw?"
     )
+    expect(page).to_have_url(re.compile(r"/ffurflen/diwrnod-casglu/$"))
     page.get_by_label("Na", exact=True).check()
     page.get_by_role("button", name="Parhau").click()
 

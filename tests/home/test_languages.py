@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from forms_app.cases.models import Case
 from forms_app.journeys.models import JourneyPage, Submission
 from forms_app.journeys.references import display_reference
-from home.demo_cy import JOURNEY_TEXT, seed_welsh
+from home.demo_cy import JOURNEY_PAGE_NAMES, JOURNEY_TEXT, seed_welsh
 from tests.factories import ServicePageFactory
 from townhall.pagecache import forget_every_page
 
@@ -125,10 +125,14 @@ def test_views_that_are_not_pages_switch_by_their_address(client, council):
     assert "Gwirio cynnydd eich ffurflen" in _text(welsh)
 
 
-def test_a_form_question_switches_to_the_same_question(client, council):
+def test_a_form_question_switches_to_the_same_question_at_its_welsh_address(client, council):
     response = client.get(f"{BIN_SERVICE_EN}form/bin-type/")
     links, _current, _name = _switcher(response)
-    assert links == {"cy": f"{BIN_SERVICE_CY}ffurflen/bin-type/"}
+    assert links == {"cy": f"{BIN_SERVICE_CY}ffurflen/math-o-fin/"}
+    welsh = client.get(links["cy"])
+    assert _soup(welsh).h1.get_text(strip=True) == "Pa fin na chafodd ei gasglu?"
+    links, _current, _name = _switcher(welsh)
+    assert links == {"en": f"{BIN_SERVICE_EN}form/bin-type/"}
 
 
 def test_the_home_pages_link_to_each_other(client, council):
@@ -149,10 +153,16 @@ def test_the_switcher_adds_no_query_to_a_warm_page(client, council):
     assert translations == []
 
 
-def test_welsh_forms_keep_names_values_and_page_names(council):
+def test_welsh_forms_keep_names_and_values_and_have_welsh_page_names(council):
     for welsh in JourneyPage.objects.filter(locale__language_code="cy"):
         english = welsh.get_translation(Locale.objects.get(language_code="en"))
-        assert welsh.journey().by_slug.keys() == english.journey().by_slug.keys()
+        welsh_steps, english_steps = welsh.journey().steps, english.journey().steps
+        names = {e.slug: w.slug for w, e in zip(welsh_steps, english_steps, strict=True)}
+        assert set(names) == set(JOURNEY_PAGE_NAMES) & set(names), welsh.title
+        assert [w.slug for w in welsh_steps] == [JOURNEY_PAGE_NAMES[e.slug] for e in english_steps]
+        # Each rule goes to the Welsh name of the page the English rule goes to.
+        for w, e in zip(welsh_steps, english_steps, strict=True):
+            assert w.rules == {answer: names[target] for answer, target in e.rules.items()}
         welsh_names = [n for s in welsh.journey().steps for n in s.question_names]
         assert welsh_names == [n for s in english.journey().steps for n in s.question_names]
         assert str(welsh.steps.raw_data) != str(english.steps.raw_data)
@@ -166,9 +176,9 @@ def test_a_form_started_in_welsh_stays_welsh_to_the_email(
     client, council, django_capture_on_commit_callbacks
 ):
     for slug, data in [
-        ("topic", {"topic": "waste"}),
-        ("message", {"message": "Mae’r bin du heb ei gasglu ers pythefnos."}),
-        ("contact-details", {"full_name": "Carys Lloyd", "email": "carys@example.com"}),
+        ("pwnc", {"topic": "waste"}),
+        ("neges", {"message": "Mae’r bin du heb ei gasglu ers pythefnos."}),
+        ("manylion-cyswllt", {"full_name": "Carys Lloyd", "email": "carys@example.com"}),
     ]:
         page = client.get(f"{CONTACT_FORM_CY}{slug}/")
         assert _soup(page).html["lang"] == "cy"

@@ -1,7 +1,8 @@
 """An editor translates an online form into Welsh with wagtail-localize, through the real admin
-views: translators are offered only the words residents read, never the question names, option
-values or page names that answers, branching and casework routing depend on. A resident then
-completes the Welsh form in Welsh and their case goes where an English one would."""
+views: translators are offered the words residents read and the page names in the form's addresses,
+never the question names or option values that answers, branching and casework routing depend on;
+rules follow the translated page names. A resident then completes the Welsh form in Welsh, at Welsh
+addresses, and their case goes where an English one would."""
 
 import html
 import json
@@ -13,6 +14,7 @@ from django.urls import reverse
 
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import StringSegment, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
 
 import pytest
 from bs4 import BeautifulSoup
@@ -28,6 +30,14 @@ pytestmark = pytest.mark.django_db
 WELSH = {
     "Report a missed bin collection": "Rhoi gwybod am fin heb ei gasglu",
     "form": "ffurflen",
+    # Page names: the addresses of the form's pages. Typed as words, they become addresses.
+    "bin-type": "Math o fin",
+    "garden-subscription": "tanysgrifiad-gwastraff-gardd",
+    "collection-day": "diwrnod-casglu",
+    "address": "cyfeiriad",
+    "contact-details": "manylion-cyswllt",
+    "too-early": "rhy-gynnar",
+    "no-subscription": "dim-tanysgrifiad",
     "Which bin was missed?": "Pa fin na chafodd ei gasglu?",
     "General waste (black bin)": "Gwastraff cyffredinol (bin du)",
     "Recycling (blue box and bag)": "Ailgylchu (blwch glas a bag glas)",
@@ -57,7 +67,7 @@ WELSH = {
         "Bydd ein tîm yn edrych ar eich adroddiad o fewn 2 ddiwrnod gwaith."
     ),
 }
-# The keys of demo.MISSED_BIN: question names, option values, and page names rules go to.
+# The keys of demo.MISSED_BIN: question names and option values; and its page names.
 QUESTION_NAMES = {
     "bin",
     "garden_subscription",
@@ -68,7 +78,15 @@ QUESTION_NAMES = {
     "phone",
 }
 OPTION_VALUES = {"general", "recycling", "food", "garden"}
-PAGE_NAMES = {"bin-type", "garden-subscription", "collection-day", "too-early", "no-subscription"}
+PAGE_NAMES = {
+    "bin-type",
+    "garden-subscription",
+    "collection-day",
+    "address",
+    "contact-details",
+    "too-early",
+    "no-subscription",
+}
 
 
 @pytest.fixture
@@ -225,7 +243,9 @@ def test_only_words_residents_read_are_offered_for_translation(
     assert offered == set(WELSH)
     assert "Which bin was missed?" in offered
     assert "Garden waste (brown bin)" in offered
-    assert offered.isdisjoint(QUESTION_NAMES | OPTION_VALUES | PAGE_NAMES)
+    # The question "address" is on the page "address": only the page name is offered.
+    assert offered.isdisjoint((QUESTION_NAMES | OPTION_VALUES) - PAGE_NAMES)
+    assert offered >= PAGE_NAMES
     # The translation editor shows the editor the same text.
     assert set(translation_editor_segments(translator_client, welsh_form)) == set(WELSH)
 
@@ -239,8 +259,21 @@ def test_a_resident_completes_the_welsh_form_and_the_case_goes_to_the_same_team(
     welsh_form = translate_and_publish(
         translator_client, welsh_form, WELSH, django_capture_on_commit_callbacks
     )
-    # Names, values, page names and rules are the English form's, not translations of them.
-    assert welsh_form.journey().steps[0].rules == routed_missed_bin.journey().steps[0].rules
+    # Names and values are the English form's; rules go to the Welsh names of the same pages.
+    assert welsh_form.journey().steps[0].rules == {
+        "general": "diwrnod-casglu",
+        "recycling": "diwrnod-casglu",
+        "food": "diwrnod-casglu",
+    }
+    assert [step.slug for step in welsh_form.journey().steps] == [
+        "math-o-fin",
+        "tanysgrifiad-gwastraff-gardd",
+        "diwrnod-casglu",
+        "cyfeiriad",
+        "manylion-cyswllt",
+        "rhy-gynnar",
+        "dim-tanysgrifiad",
+    ]
     assert [step.question_names for step in welsh_form.journey().steps] == [
         step.question_names for step in routed_missed_bin.journey().steps
     ]
@@ -251,7 +284,7 @@ def test_a_resident_completes_the_welsh_form_and_the_case_goes_to_the_same_team(
     resident = translator_client
     assert welsh_form.url.startswith("/cy/")
     start = resident.get(welsh_form.url)
-    assert start["Location"] == f"{welsh_form.url}bin-type/"
+    assert start["Location"] == f"{welsh_form.url}math-o-fin/"
     first = resident.get(start["Location"])
     assert _h1(first) == "Pa fin na chafodd ei gasglu?"
     assert _choices(first) == {
@@ -262,22 +295,24 @@ def test_a_resident_completes_the_welsh_form_and_the_case_goes_to_the_same_team(
     }
 
     # Branching: a food caddy skips the garden question; one due today ends at the exit page.
-    assert _answer(resident, welsh_form, "bin-type", {"bin": "food"}) == (
-        f"{welsh_form.url}collection-day/"
+    assert _answer(resident, welsh_form, "math-o-fin", {"bin": "food"}) == (
+        f"{welsh_form.url}diwrnod-casglu/"
     )
-    exit_page = _answer(resident, welsh_form, "collection-day", {"due_today": "yes"})
-    assert exit_page == f"{welsh_form.url}too-early/"
+    exit_page = _answer(resident, welsh_form, "diwrnod-casglu", {"due_today": "yes"})
+    assert exit_page == f"{welsh_form.url}rhy-gynnar/"
     assert _h1(resident.get(exit_page)) == "Arhoswch tan ddiwedd eich diwrnod casglu"
 
-    assert _answer(resident, welsh_form, "collection-day", {"due_today": "no"}) == (
-        f"{welsh_form.url}address/"
+    assert _answer(resident, welsh_form, "diwrnod-casglu", {"due_today": "no"}) == (
+        f"{welsh_form.url}cyfeiriad/"
     )
+    # The English addresses are not the Welsh form's.
+    assert resident.get(f"{welsh_form.url}address/").status_code == 404
     address = {"address_0": "12 Heol Ddu", "address_2": "Glanrhyd", "address_3": "GR1 1AA"}
-    _answer(resident, welsh_form, "address", address)
+    _answer(resident, welsh_form, "cyfeiriad", address)
     _answer(
         resident,
         welsh_form,
-        "contact-details",
+        "manylion-cyswllt",
         {"full_name": "Siân Jones", "email": "sian@example.com", "phone": ""},
     )
     check, confirmation = _send(resident, welsh_form)
@@ -344,6 +379,9 @@ UNNAMED = [
 UNNAMED_WELSH = {
     "Missed bin": "Bin heb ei gasglu",
     "form": "ffurflen",
+    "bin-type": "math-o-fin",
+    "street": "stryd",
+    "garden": "gardd",
     "Which bin was missed?": "Pa fin na chafodd ei gasglu?",
     "General waste": "Gwastraff cyffredinol",
     "Garden waste": "Gwastraff gardd",
@@ -401,18 +439,56 @@ def test_names_and_values_made_from_english_words_stay_english_in_welsh(
 
     translator_client.logout()
     resident = translator_client
-    first = resident.get(f"{welsh_form.url}bin-type/")
+    first = resident.get(f"{welsh_form.url}math-o-fin/")
     assert _choices(first) == {"Gwastraff cyffredinol", "Gwastraff gardd"}
     # The rule written for "Garden waste" still sends Welsh residents to the exit page.
-    garden = _answer(resident, welsh_form, "bin-type", {"which_bin_was_missed": "Garden waste"})
-    assert garden == f"{welsh_form.url}garden/"
+    garden = _answer(resident, welsh_form, "math-o-fin", {"which_bin_was_missed": "Garden waste"})
+    assert garden == f"{welsh_form.url}gardd/"
     assert _h1(resident.get(garden)) == "Rhowch wybod am wastraff gardd mewn ffordd arall"
 
-    assert _answer(resident, welsh_form, "bin-type", {"which_bin_was_missed": "General waste"}) == (
-        f"{welsh_form.url}street/"
-    )
-    _answer(resident, welsh_form, "street", {"which_street": "Heol Ddu"})
+    general = {"which_bin_was_missed": "General waste"}
+    assert _answer(resident, welsh_form, "math-o-fin", general) == f"{welsh_form.url}stryd/"
+    _answer(resident, welsh_form, "stryd", {"which_street": "Heol Ddu"})
     _send(resident, welsh_form)
     case = Case.objects.get()
     assert case.queue == food_queue
     assert case.language == "cy"
+
+
+def _translated_steps(parent, steps, page_names):
+    """`steps` after wagtail-localize restores them with the page names translated as
+    `page_names` says (every other text kept as it is)."""
+    field = JourneyPage._meta.get_field("steps")
+    page = JourneyPageFactory(parent=parent, title="Missed bin", slug="form", steps=steps)
+    value = JourneyPage.objects.get(pk=page.pk).steps
+    segments = []
+    for segment in field.get_translatable_segments(value):
+        block_id, inner = segment.unwrap()
+        if inner.path == "slug":
+            source = inner.render_text()
+            segment = StringSegmentValue("slug", page_names.get(source, source)).wrap(block_id)
+        segments.append(segment)
+    restored = field.restore_translated_segments(value, segments)
+    return [
+        (block.value["slug"], [rule["go_to"] for rule in block.value.get("rules") or []])
+        for block in restored
+    ]
+
+
+def test_translated_page_names_are_made_into_addresses_and_rules_follow_them(service_page):
+    assert _translated_steps(
+        service_page, UNNAMED, {"bin-type": "Math o fin", "garden": "Gardd_wastraff"}
+    ) == [
+        ("math-o-fin", ["gardd-wastraff"]),
+        ("street", []),
+        ("gardd-wastraff", []),
+    ]
+
+
+def test_a_blank_or_taken_page_name_leaves_the_page_its_own(service_page):
+    # "street" is another page's name: two pages cannot share one, so "garden" stays "garden".
+    assert _translated_steps(service_page, UNNAMED, {"bin-type": "  ", "garden": "street"}) == [
+        ("bin-type", ["garden"]),
+        ("street", []),
+        ("garden", []),
+    ]

@@ -77,7 +77,7 @@ def test_an_editor_translates_a_page_and_keeps_it_up_to_date(
     assert not welsh_page.live
     assert client.get(WELSH_URL).status_code == 404
     assert report(editor_client)["Report a missed bin collection"]["What needs doing"] == (
-        "Text still to translate Translation not published"
+        "Text still to translate Not yet published"
     )
 
     # The editor types the Welsh for every piece of text in the translation editor.
@@ -126,13 +126,13 @@ def test_an_editor_translates_a_page_and_keeps_it_up_to_date(
     assert set(to_translate) - set(saved) == {NEW_ENGLISH}
     assert saved == WELSH
     row = report(editor_client)["Rhoi gwybod am fin heb ei gasglu"]
-    assert row["What needs doing"] == "Text still to translate Translation not published"
+    assert row["What needs doing"] == "Text still to translate Changes not published"
     # Residents still see the Welsh page as it was published.
     assert NEW_ENGLISH not in client.get(WELSH_URL).text
 
     type_translation(editor_client, to_translate[NEW_ENGLISH], NEW_WELSH)
     assert report(editor_client)["Rhoi gwybod am fin heb ei gasglu"]["What needs doing"] == (
-        "Translation not published"
+        "Changes not published"
     )
     with django_capture_on_commit_callbacks(execute=True):
         moderator_client.post(edit_url(welsh_page), {"action": "publish"})

@@ -12,6 +12,8 @@ from wagtail.models import GroupPagePermission
 import pytest
 from bs4 import BeautifulSoup
 
+from forms_app.journeys.demo import MISSED_BIN
+from forms_app.journeys.models import JourneyPage
 from tests.factories import ServicePageFactory, publish_translation
 
 from .conftest import REPORT_URL, edit_url, notices, report, staff_client
@@ -81,7 +83,7 @@ def test_the_page_editor_says_when_the_english_page_has_changed(editor_client, c
 
 def test_an_unpublished_welsh_draft_is_listed(editor_client, service_page, welsh):
     draft = service_page.copy_for_translation(welsh)
-    assert report(editor_client)[draft.title]["What needs doing"] == "Translation not published"
+    assert report(editor_client)[draft.title]["What needs doing"] == "Not yet published"
 
 
 def test_alias_pages_are_not_listed(editor_client, service_page, welsh):
@@ -115,7 +117,7 @@ def test_a_new_localize_draft_waits_for_text_and_publishing(
         editor_client.post(submit_url, {"locales": [welsh.pk]})
     assert not service_page.get_translation(welsh).live
     assert report(editor_client)["Report a missed bin collection"]["What needs doing"] == (
-        "Text still to translate Translation not published"
+        "Text still to translate Not yet published"
     )
 
 
@@ -159,14 +161,20 @@ def test_editors_can_download_the_report(editor_client, copied_pair):
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0] == [
         "Page",
+        "Page type",
         "Language",
         "English page",
         "English page published",
         "Translation last updated",
         "What needs doing",
     ]
-    assert rows[1][:3] == ["Rhoi gwybod am fin heb ei gasglu", "Welsh", english.title]
-    assert rows[1][5] == "English page changed"
+    assert rows[1][:4] == [
+        "Rhoi gwybod am fin heb ei gasglu",
+        "Service page",
+        "Welsh",
+        english.title,
+    ]
+    assert rows[1][6] == "English page changed"
 
 
 def test_the_dashboard_counts_translations_to_update_and_hides_when_there_are_none(
@@ -178,7 +186,8 @@ def test_the_dashboard_counts_translations_to_update_and_hides_when_there_are_no
     republish(english, summary="Changed.")
     panel = dashboard_panel(editor_client)
     assert " ".join(panel.get_text(" ").split()).startswith(
-        "Translations to update 1 translated page needs updating to match its English page."
+        "Translations to update 1 translated page needs updating to match its English page: "
+        "Service page: 1"
     )
     assert panel.select_one("a.button")["href"] == REPORT_URL
 
@@ -198,3 +207,27 @@ def test_the_report_takes_the_same_few_queries_however_many_pages(
     with django_assert_max_num_queries(16):
         response = editor_client.get(REPORT_URL)
     assert response.text.count("Gwasanaeth ") == pages
+
+
+def test_the_report_names_each_pages_type(editor_client, copied_pair, welsh):
+    english, _ = copied_pair
+    form = JourneyPage(
+        title="Report it online", slug="form", steps=MISSED_BIN, what_happens_next="<p>Wait.</p>"
+    )
+    english.add_child(instance=form)
+    form.save_revision().publish()
+    form.copy_for_translation(welsh)
+    republish(english, summary="Changed.")
+    rows = report(editor_client)
+    assert rows["Rhoi gwybod am fin heb ei gasglu"]["Page type"] == "Service page"
+    assert rows["Report it online"]["Page type"] == "Online form"
+
+
+def test_a_new_translation_is_not_called_out_of_date(editor_client, service_page, welsh):
+    draft = service_page.copy_for_translation(welsh)
+    row = report(editor_client)[draft.title]
+    assert row["What needs doing"] == "Not yet published"
+    assert row["Page type"] == "Service page"
+    panel = " ".join(dashboard_panel(editor_client).get_text(" ").split())
+    assert "needs updating" not in panel
+    assert "1 new translation is not yet published: Service page: 1" in panel
