@@ -4,8 +4,9 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, ObjectList, PageChooserPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -13,6 +14,7 @@ from forms_app.journeys.pages import journey_page_models
 
 from . import views
 from .filters import CaseFilterSet
+from .forms import RoutingRuleForm
 from .models import Case, Queue, RoutingRule
 from .views import AssigneeColumn, DueColumn, ReferenceColumn, StatusColumn
 
@@ -139,6 +141,20 @@ class QueueViewSet(ModelViewSet):
     ]
 
 
+class RoutingRuleCreateView(CreateView):
+    def get_initial(self):
+        # "Send this form's cases to a queue", from a form's edit page, comes with the form.
+        initial = super().get_initial()
+        journey = self.request.GET.get("journey", "")
+        if journey.isdigit():
+            initial["journey"] = int(journey)
+        return initial
+
+
+def _cannot_match(rule):
+    return " ".join(str(message) for messages in rule.problems().values() for message in messages)
+
+
 class RoutingRuleViewSet(ModelViewSet):
     model = RoutingRule
     name = "routing_rules"
@@ -147,15 +163,24 @@ class RoutingRuleViewSet(ModelViewSet):
     menu_label = _("Routing rules")
     menu_order = 300
     copy_view_enabled = False
-    list_display = ["__str__", "queue", "order"]
-    list_filter = ["queue"]
-    panels = [
-        PageChooserPanel("journey", page_type=journey_page_models()),
-        FieldPanel("question_name"),
-        FieldPanel("answer"),
-        FieldPanel("queue"),
-        FieldPanel("order"),
+    add_view_class = RoutingRuleCreateView
+    list_display = [
+        "__str__",
+        "queue",
+        "order",
+        # A rule written before its form changed (a question renamed, an option removed).
+        Column("cannot_match", label=_("Problem"), accessor=_cannot_match),
     ]
+    list_filter = ["queue"]
+    edit_handler = ObjectList(
+        [
+            PageChooserPanel("journey", page_type=journey_page_models()),
+            FieldPanel("condition"),
+            FieldPanel("queue"),
+            FieldPanel("order"),
+        ],
+        base_form_class=RoutingRuleForm,
+    )
 
 
 class CaseworkViewSetGroup(ViewSetGroup):
