@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.panels import FieldPanel, ObjectList, PageChooserPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -141,7 +142,21 @@ class QueueViewSet(ModelViewSet):
     ]
 
 
-class RoutingRuleCreateView(CreateView):
+class BackToTheFormMixin:
+    """Opened from a form's edit page ("Where cases go"), saving goes back there."""
+
+    def _keep_query(self, url):
+        query = self.request.GET.urlencode()
+        return f"{url}?{query}" if query else url
+
+    def get_success_url(self):
+        return get_valid_next_url_from_request(self.request) or super().get_success_url()
+
+
+class RoutingRuleCreateView(BackToTheFormMixin, CreateView):
+    def get_add_url(self):
+        return self._keep_query(super().get_add_url())
+
     def get_initial(self):
         # "Send this form's cases to a queue", from a form's edit page, comes with the form.
         initial = super().get_initial()
@@ -149,6 +164,11 @@ class RoutingRuleCreateView(CreateView):
         if journey.isdigit():
             initial["journey"] = int(journey)
         return initial
+
+
+class RoutingRuleEditView(BackToTheFormMixin, EditView):
+    def get_edit_url(self):
+        return self._keep_query(super().get_edit_url())
 
 
 def _cannot_match(rule):
@@ -164,6 +184,7 @@ class RoutingRuleViewSet(ModelViewSet):
     menu_order = 300
     copy_view_enabled = False
     add_view_class = RoutingRuleCreateView
+    edit_view_class = RoutingRuleEditView
     list_display = [
         "__str__",
         "queue",

@@ -24,6 +24,7 @@ from .engine import QUESTION, Journey, Step
 from .enums import DEFAULT_RETENTION_DAYS
 from .forms import JourneyPageForm
 from .intake import hand_over
+from .panels import ContributedPanel
 from .questions import BRANCHING_TYPES, is_question, question_name, question_type
 
 
@@ -150,6 +151,7 @@ class JourneyPage(AbstractJourneyPage):
             [FieldPanel("confirmation_heading"), FieldPanel("what_happens_next")],
             heading=_("After submitting"),
         ),
+        ContributedPanel(),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("retention_days")]
 
