@@ -9,6 +9,7 @@ from django.urls import reverse
 import pytest
 from bs4 import BeautifulSoup
 
+from forms_app.cases.demo import CONTACT_ROUTES
 from forms_app.cases.models import RoutingRule
 from forms_app.cases.routing import open_case
 from forms_app.journeys import demo
@@ -204,3 +205,19 @@ def test_a_rule_on_a_checkbox_answer_matches_in_any_language(service_page, waste
     )
 
     assert open_case(submission).queue == waste_queue
+
+
+def test_the_demo_councils_routing_rules_pass_the_check(service_page, waste_queue):
+    contact = JourneyPageFactory(
+        parent=service_page, title="Contact the council", steps=copy.deepcopy(demo.CONTACT)
+    )
+    for order, answer_value in enumerate(CONTACT_ROUTES):
+        rule = RoutingRule(
+            journey=contact,
+            question_name="topic",
+            answer=answer_value,
+            queue=waste_queue,
+            order=order,
+        )
+        rule.full_clean()
+        assert rule.problems() == {}
