@@ -174,10 +174,10 @@ class ConditionSelect(forms.Select):
 
 
 class ConditionField(forms.ChoiceField):
-    widget = ConditionSelect
-
     """Any question and answer is accepted here: the rule's own check says, in words, why one
     that is not in the chosen form could never match."""
+
+    widget = ConditionSelect
 
     def valid_value(self, value):
         return _parse_condition(value) is not None
