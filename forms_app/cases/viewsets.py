@@ -7,7 +7,7 @@ from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.panels import FieldPanel, ObjectList, PageChooserPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -171,6 +171,12 @@ class RoutingRuleEditView(BackToTheFormMixin, EditView):
         return self._keep_query(super().get_edit_url())
 
 
+class RoutingRuleIndexView(IndexView):
+    def get_base_queryset(self):
+        # Each row says whether its rule can still match, which reads the rule's form.
+        return super().get_base_queryset().select_related("journey", "queue")
+
+
 def _cannot_match(rule):
     return " ".join(str(message) for messages in rule.problems().values() for message in messages)
 
@@ -183,6 +189,7 @@ class RoutingRuleViewSet(ModelViewSet):
     menu_label = _("Routing rules")
     menu_order = 300
     copy_view_enabled = False
+    index_view_class = RoutingRuleIndexView
     add_view_class = RoutingRuleCreateView
     edit_view_class = RoutingRuleEditView
     list_display = [
