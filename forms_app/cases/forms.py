@@ -1,13 +1,20 @@
-"""Forms staff use to work a case: assign it, change its status, write a note or a message."""
+"""Forms staff use to work a case (assign it, change its status, write a note or a message), and
+the routing rule form managers use to send a form's cases to a queue."""
+
+import json
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Page
 
 from .enums import TRANSITIONS, CaseStatus
 from .filters import display_name
-from .models import Queue
+from .models import Queue, RoutingRule
 from .permissions import colleagues_for, queues_for
 
 TEXT_MAX_LENGTH = 5000
@@ -178,3 +185,148 @@ class BulkActionForm(forms.Form):
         if cleaned.get("action") == self.ASSIGN and not cleaned.get("assignee"):
             self.add_error("assignee", _("Choose who to assign the cases to"))
         return cleaned
+
+
+# Routing rules ----------------------------------------------------------------------------------
+
+
+def _condition_key(name, answer):
+    return json.dumps([name, answer])
+
+
+def _parse_condition(key):
+    """(question name, answer) from a key of the condition list, or None if it is not one."""
+    try:
+        pair = json.loads(key)
+    except ValueError:
+        return None
+    if isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, str) for v in pair):
+        return tuple(pair)
+    return None
+
+
+class ConditionSelect(forms.Select):
+    """The select, and which form its list was drawn for (see RoutingRuleForm)."""
+
+    listed_for = ""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return format_html(
+            '{}<input type="hidden" name="listed_for" value="{}">',
+            super().render(name, value, attrs, renderer),
+            self.listed_for,
+        )
+
+
+class ConditionField(forms.ChoiceField):
+    """Any question and answer is accepted here: the rule's own check says, in words, why one
+    that is not in the chosen form could never match."""
+
+    widget = ConditionSelect
+
+    def valid_value(self, value):
+        return _parse_condition(value) is not None
+
+
+class RoutingRuleForm(WagtailAdminModelForm):
+    """A routing rule: the form, then which of its answers (or every submission) go to a queue.
+
+    The question and answer are one select, listing the chosen form's choice questions with their
+    options. It is drawn for the form already chosen (the rule's own, or the one in the address
+    when the form's edit page links here); after choosing another form, saving shows that form's
+    list and asks for a second look, so no rule is saved against the wrong form's answers.
+    """
+
+    condition = ConditionField(
+        label=_("Which cases"),
+        required=False,
+        help_text=_(
+            "Every case from the form, or only those with a particular answer. After choosing "
+            "a form, save and this lists its questions and answers."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        journey_id = self._journey_id()
+        self.list_is_stale = self.is_bound and self.data.get("listed_for", "") != str(
+            journey_id or ""
+        )
+        self.fields["condition"].widget.listed_for = str(journey_id or "")
+        self.questions = self._questions(journey_id)
+        self.fields["condition"].choices = self._choices()
+        if self.instance.question_name:
+            self.initial.setdefault(
+                "condition", _condition_key(self.instance.question_name, self.instance.answer)
+            )
+        if "question_name" in self.fields:
+            del self.fields["question_name"]
+        if "answer" in self.fields:
+            del self.fields["answer"]
+
+    def _journey_id(self):
+        if self.is_bound:
+            value = self.data.get("journey", "")
+        else:
+            value = self.initial.get("journey") or self.instance.journey_id or ""
+        return int(value) if str(value).isdigit() else None
+
+    def _questions(self, journey_id):
+        if journey_id is None:
+            return {}
+        rule = RoutingRule(journey_id=journey_id)
+        try:
+            return rule.questions()
+        except Page.DoesNotExist:
+            return {}
+
+    def _choices(self):
+        choices = [("", _("Every case from this form"))]
+        for question in self.questions.values():
+            choices.append(
+                (
+                    question.label,
+                    [
+                        (_condition_key(question.name, value), f"{question.label} — {words}")
+                        for value, words in question.options
+                    ],
+                )
+            )
+        rule = self.instance
+        if rule.question_name and rule.journey_id == self._journey_id():
+            saved = _condition_key(rule.question_name, rule.answer)
+            listed = {key for _group, options in choices[1:] for key, _label in options}
+            if saved not in listed:
+                choices.append(
+                    (
+                        saved,
+                        _("%(question)s — %(answer)s (cannot match: not in the form)")
+                        % {"question": rule.question_name, "answer": rule.answer},
+                    )
+                )
+        return choices
+
+    def clean(self):
+        cleaned = super().clean()
+        condition = cleaned.get("condition") or ""
+        if self.list_is_stale and self.questions and "journey" not in self.errors:
+            self.add_error(
+                "condition",
+                _(
+                    "The list now shows this form’s questions and answers. Choose which cases "
+                    "go to the queue, or every case from this form, and save again."
+                ),
+            )
+        name, answer = _parse_condition(condition) if condition else ("", "")
+        self.instance.question_name, self.instance.answer = name, answer
+        return cleaned
+
+    def _update_errors(self, errors):
+        # The model checks the question and the answer; here they are one select.
+        if hasattr(errors, "error_dict"):
+            moved = {}
+            for field, messages in errors.error_dict.items():
+                key = "condition" if field in ("question_name", "answer") else field
+                moved.setdefault(key, []).extend(messages)
+            errors = ValidationError(moved)
+        super()._update_errors(errors)

@@ -18,6 +18,7 @@ from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
 from forms_app.journeys.answers import Answers
 from forms_app.journeys.questions import EMAIL_MAX_LENGTH, TEXT_MAX_LENGTH
+from forms_app.journeys.rules import routable_questions
 
 from .contact import can_be_messaged
 from .enums import (
@@ -138,8 +139,50 @@ class RoutingRule(models.Model):
     def clean(self):
         if bool(self.question_name) != bool(self.answer):
             raise ValidationError(_("Enter both a question and an answer, or neither."))
+        problems = self.problems()
+        if problems:
+            raise ValidationError(problems)
+
+    def questions(self):
+        """{name: RoutableQuestion} of the rule's form: the answers a rule on it can look at."""
+        page = self.journey.specific if self.journey_id else None
+        if page is None or not hasattr(page, "journey"):
+            return {}
+        return {question.name: question for question in routable_questions(page)}
+
+    def problems(self):
+        """{"question_name" or "answer": [message]} if the rule can never match, else {}."""
+        if not self.question_name or not self.journey_id:
+            return {}
+        question = self.questions().get(self.question_name)
+        if question is None:
+            return {
+                "question_name": [
+                    _(
+                        "‘%(form)s’ has no question called ‘%(name)s’ with options to choose "
+                        "from, so this rule would never match."
+                    )
+                    % {"form": self.journey.title, "name": self.question_name}
+                ]
+            }
+        if not question.has_option(self.answer):
+            return {
+                "answer": [
+                    _(
+                        "‘%(answer)s’ is not an option of ‘%(question)s’, so this rule would "
+                        "never match. Choose one of %(options)s."
+                    )
+                    % {
+                        "answer": self.answer,
+                        "question": question.label,
+                        "options": ", ".join(f"‘{words}’" for _value, words in question.options),
+                    }
+                ]
+            }
+        return {}
 
     def matches(self, answers):
+        """``answers``: {question name: [option values]} (see journeys.rules.routing_keys)."""
         if not self.question_name:
             return True
         given = answers.get(self.question_name)

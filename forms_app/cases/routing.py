@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from forms_app.journeys.rules import routing_keys
+
 from .enums import Channel, UpdateKind
 from .models import Case, Queue, RoutingRule
 from .signals import case_created
@@ -22,7 +24,14 @@ def queue_for(journey, answers):
         if journey is not None
         else RoutingRule.objects.none()
     )
-    for rule in rules.select_related("queue"):
+    rules = list(rules.select_related("queue"))
+    if any(rule.question_name for rule in rules):
+        # Checkbox answers are kept as the options' words, in the resident's language: rules
+        # match the options' values, which are the same in every language.
+        page = journey.specific
+        if hasattr(page, "journey"):
+            answers = routing_keys(page, answers)
+    for rule in rules:
         if rule.matches(answers):
             return rule.queue
     default = Queue.objects.filter(is_default=True).first()

@@ -4,8 +4,10 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, ObjectList, PageChooserPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -13,6 +15,7 @@ from forms_app.journeys.pages import journey_page_models
 
 from . import views
 from .filters import CaseFilterSet
+from .forms import RoutingRuleForm
 from .models import Case, Queue, RoutingRule
 from .views import AssigneeColumn, DueColumn, ReferenceColumn, StatusColumn
 
@@ -140,6 +143,45 @@ class QueueViewSet(ModelViewSet):
     ]
 
 
+class BackToTheFormMixin:
+    """Opened from a form's edit page ("Where cases go"), saving goes back there."""
+
+    def _keep_query(self, url):
+        query = self.request.GET.urlencode()
+        return f"{url}?{query}" if query else url
+
+    def get_success_url(self):
+        return get_valid_next_url_from_request(self.request) or super().get_success_url()
+
+
+class RoutingRuleCreateView(BackToTheFormMixin, CreateView):
+    def get_add_url(self):
+        return self._keep_query(super().get_add_url())
+
+    def get_initial(self):
+        # "Send this form's cases to a queue", from a form's edit page, comes with the form.
+        initial = super().get_initial()
+        journey = self.request.GET.get("journey", "")
+        if journey.isdigit():
+            initial["journey"] = int(journey)
+        return initial
+
+
+class RoutingRuleEditView(BackToTheFormMixin, EditView):
+    def get_edit_url(self):
+        return self._keep_query(super().get_edit_url())
+
+
+class RoutingRuleIndexView(IndexView):
+    def get_base_queryset(self):
+        # Each row says whether its rule can still match, which reads the rule's form.
+        return super().get_base_queryset().select_related("journey", "queue")
+
+
+def _cannot_match(rule):
+    return " ".join(str(message) for messages in rule.problems().values() for message in messages)
+
+
 class RoutingRuleViewSet(ModelViewSet):
     model = RoutingRule
     name = "routing_rules"
@@ -148,15 +190,26 @@ class RoutingRuleViewSet(ModelViewSet):
     menu_label = _("Routing rules")
     menu_order = 300
     copy_view_enabled = False
-    list_display = ["__str__", "queue", "order"]
-    list_filter = ["queue"]
-    panels = [
-        PageChooserPanel("journey", page_type=journey_page_models()),
-        FieldPanel("question_name"),
-        FieldPanel("answer"),
-        FieldPanel("queue"),
-        FieldPanel("order"),
+    index_view_class = RoutingRuleIndexView
+    add_view_class = RoutingRuleCreateView
+    edit_view_class = RoutingRuleEditView
+    list_display = [
+        "__str__",
+        "queue",
+        "order",
+        # A rule written before its form changed (a question renamed, an option removed).
+        Column("cannot_match", label=_("Problem"), accessor=_cannot_match),
     ]
+    list_filter = ["queue"]
+    edit_handler = ObjectList(
+        [
+            PageChooserPanel("journey", page_type=journey_page_models()),
+            FieldPanel("condition"),
+            FieldPanel("queue"),
+            FieldPanel("order"),
+        ],
+        base_form_class=RoutingRuleForm,
+    )
 
 
 class CaseworkViewSetGroup(ViewSetGroup):

@@ -12,7 +12,7 @@ from .retention import RetentionRunFormatter
 # fallback has been made, and every admin view (menu, index, url finder) must use this one.
 register_permission_policy(Case, case_permission_policy)
 
-from .panels import CaseQueuesPanel  # noqa: E402
+from .panels import CaseQueuesPanel, journey_routing_panel  # noqa: E402
 from .viewsets import CaseworkViewSetGroup  # noqa: E402
 
 
@@ -45,6 +45,13 @@ def register_casework_viewsets():
 def add_case_queues_panel(request, panels):
     if can_see_cases(request.user):
         panels.append(CaseQueuesPanel())
+
+
+@hooks.register("journey_edit_panels")
+def where_cases_go(request, page):
+    # The form's edit page shows every editor where its cases go; only those who may manage
+    # routing rules get the links to change it.
+    return journey_routing_panel(request, page)
 
 
 # Reports (channel shift) register their hooks in their own module.

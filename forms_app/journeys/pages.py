@@ -25,8 +25,9 @@ from .engine import QUESTION, Journey, Step
 from .enums import DEFAULT_RETENTION_DAYS
 from .forms import JourneyPageForm
 from .intake import hand_over
+from .panels import ContributedPanel
 from .progress import preview_journey_key
-from .questions import BRANCHING_TYPES, branch_values, is_question, question_name, question_type
+from .questions import BRANCHING_TYPES, is_question, question_name, question_type
 from .translatable import StepsField
 
 
@@ -184,6 +185,7 @@ class JourneyPage(AbstractJourneyPage):
             [FieldPanel("confirmation_heading"), FieldPanel("what_happens_next")],
             heading=_("After submitting"),
         ),
+        ContributedPanel(),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("retention_days")]
     base_form_class = JourneyPageForm
@@ -254,37 +256,5 @@ class JourneyPage(AbstractJourneyPage):
                     _("The page ‘%(slug)s’ asks more than one question: give it a heading.")
                     % {"slug": step.slug}
                 )
-        for step in journey.steps:
-            if step.rules and not step.branch_question:
-                errors.append(
-                    _("The page ‘%(slug)s’ has rules but no radios or yes/no question.")
-                    % {"slug": step.slug}
-                )
-                continue
-            if step.branch_question:
-                branching = {name: q for q, name in step.answerable}[step.branch_question]
-                allowed = {value.lower() for value in branch_values(branching)}
-            for answer, target in step.rules.items():
-                if target not in journey.by_slug:
-                    errors.append(
-                        _("A rule on ‘%(slug)s’ goes to ‘%(target)s’, but no page has that name.")
-                        % {"slug": step.slug, "target": target}
-                    )
-                elif slugs.index(target) <= slugs.index(step.slug):
-                    errors.append(
-                        _(
-                            "A rule on ‘%(slug)s’ goes back to ‘%(target)s’. "
-                            "Rules can only go forward."
-                        )
-                        % {"slug": step.slug, "target": target}
-                    )
-                if answer not in allowed:
-                    errors.append(
-                        _(
-                            "A rule on ‘%(slug)s’ is for the answer ‘%(answer)s’, "
-                            "which is not an option."
-                        )
-                        % {"slug": step.slug, "answer": answer}
-                    )
         if errors:
             raise ValidationError({"steps": errors})

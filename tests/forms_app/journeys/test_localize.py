@@ -20,7 +20,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from forms_app.cases.models import Case, Queue, RoutingRule
+from forms_app.journeys.blocks import JourneyStepsBlock
 from forms_app.journeys.models import JourneyPage, Submission
+from forms_app.journeys.rules import answer_choices
 from tests.factories import UserFactory
 from tests.factories.journeys import JourneyPageFactory
 
@@ -491,4 +493,26 @@ def test_a_blank_or_taken_page_name_leaves_the_page_its_own(service_page):
         ("bin-type", ["garden"]),
         ("street", []),
         ("garden", []),
+    ]
+
+
+def test_a_welsh_translations_rules_keep_matching_and_list_the_welsh_words(
+    translator_client, service_page, default_queue, welsh, django_capture_on_commit_callbacks
+):
+    english = JourneyPageFactory(
+        parent=service_page, title="Missed bin", slug="form", steps=UNNAMED
+    )
+    welsh_form = submit_for_translation(
+        translator_client, english, welsh, django_capture_on_commit_callbacks
+    )
+    welsh_form = translate_and_publish(
+        translator_client, welsh_form, UNNAMED_WELSH, django_capture_on_commit_callbacks
+    )
+
+    # The rule written for "Garden waste" passes the check on the Welsh form...
+    JourneyStepsBlock().clean(welsh_form.steps)
+    # ...whose lists show the Welsh words for the English values the rule is written against.
+    assert answer_choices(welsh_form.steps) == [
+        ("General waste", "Pa fin na chafodd ei gasglu? — Gwastraff cyffredinol"),
+        ("Garden waste", "Pa fin na chafodd ei gasglu? — Gwastraff gardd"),
     ]
