@@ -324,6 +324,16 @@ class GuidePage(RoutedPageMixin, StepByStepMembershipMixin, ReviewMixin, Routabl
                 return self._serve_part(request, number)
         raise Http404
 
+    def subpath_in_translation(self, subpath, translated):
+        """A part's address in the translation: the part in the same place, whose slug comes
+        from its title in that language."""
+        slug = subpath.strip("/")
+        for number, part in enumerate(self.part_list):
+            if number and part["slug"] == slug:
+                other = translated.part_list
+                return f"{other[number]['slug']}/" if number < len(other) else None
+        return subpath
+
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         if not urls:

@@ -77,6 +77,20 @@ class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
         """
         return hand_over(submission, request=request)
 
+    # A form's answers belong to the language it was started in, so only its questions and check
+    # your answers have a counterpart in a translation (which resumes that language's form);
+    # the confirmation and the save and resume pages lead to the translated form's start.
+    SHARED_ROUTES = ("check-your-answers",)
+    OWN_ROUTES = ("confirmation", "save", "resume")
+
+    def subpath_in_translation(self, subpath, translated):
+        name = subpath.strip("/")
+        if name in self.OWN_ROUTES:
+            return None
+        if name in self.SHARED_ROUTES or name in translated.journey().by_slug:
+            return subpath
+        return None
+
     # Routes: the form's own address redirects to its first page; each page has an address.
     @path("")
     def start(self, request):
