@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from townhall.redirects import redirect_back
 
 from .alerts.cookies import HIDDEN_ALERTS_COOKIE
+from .sitemap import site_address
 
 ONE_YEAR = 365 * 24 * 60 * 60
 
@@ -40,7 +41,8 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /search/",
         "Disallow: /cy/search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        # The sitemap's own address, as the sitemap writes every other: at the configured address.
+        f"Sitemap: {site_address()}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
