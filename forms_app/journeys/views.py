@@ -316,6 +316,16 @@ def _submit(request, page, journey, state):
         return HttpResponseRedirect(_check_url(page))
     if form.cleaned_data[HONEYPOT]:
         return _render(request, page, "journeys/not_sent.html", {}, status=400)
+    shown = form.cleaned_data["answers"]
+    # A check your answers page served before pages carried the fingerprint sends none.
+    if "answers" in request.POST and shown != answers_version(
+        journey.reached_answers(state["answers"])
+    ):
+        # The answers changed (in another tab) after this check your answers page was shown:
+        # show them again rather than send what the resident has not seen.
+        state["answers_changed"] = True
+        _save_state(request, page, state)
+        return HttpResponseRedirect(_check_url(page))
     # Reception staff send form after form for residents at the desk (and a library's public
     # computers share one address): the limit is for the public, not for staff assisting.
     assisting = is_assisting(request)
@@ -325,14 +335,6 @@ def _submit(request, page, journey, state):
     _, complete = journey.path(answers)
     if not complete:
         return HttpResponseRedirect(_where_to_resume(page, journey, answers))
-    shown = form.cleaned_data["answers"]
-    # A check your answers page served before pages carried the fingerprint sends none.
-    if "answers" in request.POST and shown != answers_version(answers):
-        # The answers changed (in another tab) after this check your answers page was shown:
-        # show them again rather than send what the resident has not seen.
-        state["answers_changed"] = True
-        _save_state(request, page, state)
-        return HttpResponseRedirect(_check_url(page))
     try:
         submission = submit_journey(request, page, answers, token)
     except SubmissionRefused as refusal:
