@@ -12,6 +12,7 @@ from townhall.origin import same_site_form
 from townhall.redirects import redirect_back
 
 from .alerts.cookies import HIDDEN_ALERTS_COOKIE
+from .sitemap import site_address
 
 ONE_YEAR = 365 * 24 * 60 * 60
 
@@ -41,7 +42,8 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /search/",
         "Disallow: /cy/search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        # The sitemap's own address, as the sitemap writes every other: at the configured address.
+        f"Sitemap: {site_address()}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -328,6 +328,16 @@ class GuidePage(RoutedPageMixin, StepByStepMembershipMixin, ReviewMixin, Routabl
                 return self._serve_part(request, number)
         raise Http404
 
+    def subpath_in_translation(self, subpath, translated):
+        """A part's address in the translation: the part in the same place, whose slug comes
+        from its title in that language."""
+        slug = subpath.strip("/")
+        for number, part in enumerate(self.part_list):
+            if number and part["slug"] == slug:
+                other = translated.part_list
+                return f"{other[number]['slug']}/" if number < len(other) else None
+        return subpath
+
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         if not urls:
@@ -389,8 +399,18 @@ class NewsIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     def news_list(self, request):
         items = self.news_items().select_related("image")
         topic = request.GET.get("topic", "").strip()
+        topic_name = ""
         if topic:
             items = items.filter(topics__slug=topic)
+            # The topic as editors named it on this index's news (in its language), not its slug.
+            topic_name = (
+                Tag.objects.filter(
+                    slug=topic, services_newspagetopic_items__content_object__in=self.news_items()
+                )
+                .values_list("name", flat=True)
+                .first()
+                or topic
+            )
         paginator = Paginator(items, NEWS_PER_PAGE)
         try:
             news_page = paginator.page(request.GET.get("page", 1))
@@ -398,7 +418,8 @@ class NewsIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
             news_page = paginator.page(1)
         except EmptyPage:
             news_page = paginator.page(paginator.num_pages)
-        return self.render(request, context_overrides={"news_page": news_page, "topic": topic})
+        context = {"news_page": news_page, "topic": topic, "topic_name": topic_name}
+        return self.render(request, context_overrides=context)
 
     @path("feed/")
     def feed(self, request):

@@ -8,12 +8,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.sitemap import CouncilSitemap
 from search import views as search_views
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": CouncilSitemap}}, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("cookies/hide/", home_views.hide_cookie_message, name="hide_cookie_message"),

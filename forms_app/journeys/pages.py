@@ -113,6 +113,26 @@ class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
         """
         return hand_over(submission, request=request)
 
+    # A form's answers belong to the language it was started in, so only its questions and check
+    # your answers have a counterpart in a translation (which resumes that language's form);
+    # the confirmation and the save and resume pages lead to the translated form's start.
+    SHARED_ROUTES = ("check-your-answers",)
+    OWN_ROUTES = ("confirmation", "save", "resume")
+
+    def subpath_in_translation(self, subpath, translated):
+        name = subpath.strip("/")
+        if name in self.OWN_ROUTES:
+            return None
+        if name in self.SHARED_ROUTES:
+            return subpath
+        other = self.step_name_in(translated, name)
+        return f"{other}/" if other else None
+
+    def step_name_in(self, translated, name):
+        """What `translated` calls this journey's page `name`, or None if it has no such page:
+        the same name, unless the page type names its pages in each language."""
+        return name if name in translated.journey().by_slug else None
+
     # Routes: the form's own address redirects to its first page; each page has an address.
     @path("")
     def start(self, request):
@@ -218,20 +238,15 @@ class JourneyPage(AbstractJourneyPage):
             )
         return Journey(steps)
 
-    def route_in_language(self, route, language_code):
-        """`route`, an address inside this form ("bin-type/"), as this form's translation into
-        `language_code` names it ("math-o-fin/"): page names are translated, and a page keeps
-        its block's id in every language. For the language switcher."""
-        name, slash, after = route.partition("/")
-        translated = (
-            self.get_translations().filter(locale__language_code=language_code).specific().first()
-        )
-        if translated is None or not isinstance(translated, JourneyPage):
-            return route
-        names_by_id = {block.id: block.value["slug"] for block in translated.steps}
+    def step_name_in(self, translated, name):
+        # Page names are translated (a Welsh form's pages have Welsh addresses), and a page keeps
+        # its block's id in every language.
         own_ids = {block.value["slug"]: block.id for block in self.steps}
-        other = names_by_id.get(own_ids.get(name))
-        return f"{other}{slash}{after}" if other else route
+        if isinstance(translated, JourneyPage):
+            names_by_id = {block.id: block.value["slug"] for block in translated.steps}
+            if own_ids.get(name) in names_by_id:
+                return names_by_id[own_ids[name]]
+        return super().step_name_in(translated, name)
 
     def clean(self):
         super().clean()

@@ -4,7 +4,9 @@ Progress lives in the session under the journey's id, with a token that makes th
 idempotent: a double click, a retry or a replayed request finds the same Submission again.
 """
 
+import hashlib
 import html
+import json
 import uuid
 from urllib.parse import urlencode
 
@@ -100,8 +102,15 @@ def step(request, page, step_slug):
         # Not on this resident's path (yet): send them to where they are up to.
         return HttpResponseRedirect(_where_to_resume(page, journey, answers))
 
+    changing = bool(request.GET.get("change"))
     previous = journey.previous(current, answers)
-    back_url = _step_url(page, previous) if previous else page.get_parent().url
+    if changing and complete:
+        # Reached from a "Change" link: back is where the resident came from.
+        back_url = _check_url(page)
+    elif previous:
+        back_url = _step_url(page, previous, change=changing)
+    else:
+        back_url = page.get_parent().url
     context = {"step": current, "back_url": back_url}
     if current.is_exit:
         return _render(request, page, "journeys/exit_page.html", context)
@@ -261,8 +270,16 @@ def _summary(page, journey, answers):
     ]
 
 
+def answers_version(answers):
+    """A fingerprint of the answers check your answers shows: sent back with "Send form", so what
+    is sent is exactly what the resident saw (another tab may have changed them since)."""
+    text = json.dumps(answers, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 class SubmitForm(forms.Form):
     token = forms.UUIDField(widget=forms.HiddenInput)
+    answers = forms.CharField(required=False, widget=forms.HiddenInput)
     # Hidden from people and assistive technology; bots that fill every field give themselves away.
     website = forms.CharField(required=False)
 
@@ -273,13 +290,19 @@ def check_answers(request, page):
     answers = state["answers"]
     if request.method == "POST":
         return _submit(request, page, journey, state)
-    _, complete = journey.path(answers)
+    steps, complete = journey.path(answers)
     if not complete:
         return HttpResponseRedirect(_where_to_resume(page, journey, answers))
+    changed = state.pop("answers_changed", False)
+    if changed:
+        _save_state(request, page, state)
     context = {
         "rows": _summary(page, journey, answers),
         "token": state["token"],
+        "answers_version": answers_version(journey.reached_answers(answers)),
+        "answers_changed": changed,
         "refusal": _pop_refusal(request, page),
+        "back_url": _step_url(page, steps[-1]),
     }
     return _render(request, page, "journeys/check_answers.html", context)
 
@@ -298,6 +321,16 @@ def _submit(request, page, journey, state):
         return HttpResponseRedirect(_check_url(page))
     if form.cleaned_data[HONEYPOT]:
         return _render(request, page, "journeys/not_sent.html", {}, status=400)
+    shown = form.cleaned_data["answers"]
+    # A check your answers page served before pages carried the fingerprint sends none.
+    if "answers" in request.POST and shown != answers_version(
+        journey.reached_answers(state["answers"])
+    ):
+        # The answers changed (in another tab) after this check your answers page was shown:
+        # show them again rather than send what the resident has not seen.
+        state["answers_changed"] = True
+        _save_state(request, page, state)
+        return HttpResponseRedirect(_check_url(page))
     # Reception staff send form after form for residents at the desk (and a library's public
     # computers share one address): the limit is for the public, not for staff assisting.
     assisting = is_assisting(request)

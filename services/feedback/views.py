@@ -8,11 +8,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.models import Page
 
+from home.languages import translations_of
 from townhall.origin import same_site_form
 from townhall.redirects import local_path
 
@@ -48,10 +50,29 @@ def _with_state(url, state):
     return urlunsplit(parts._replace(query=urlencode(query), fragment=ANCHOR))
 
 
+def _problem_in_each_language(request, page):
+    """The language switcher's links: this form about the page's translation, or the nearest
+    translated page when there is none (the address has no language prefix to swap)."""
+    links = {}
+    for language, link in translations_of(page, request).items():
+        if link["exact"]:
+            query = urlencode({"next": link["href"]})
+            href = f"{reverse('feedback:problem', args=[link['pk']])}?{query}"
+            link = {**link, "href": href}
+        # A form is no alternate version of a page for search engines.
+        links[language] = {**link, "exact": False}
+    return links
+
+
 def _render_in_page_language(request, page, template, context, status=200):
     # /feedback/ has no language prefix, so speak the language of the page being commented on.
     with translation.override(page.locale.language_code):
-        return render(request, template, {"target_page": page, **context}, status=status)
+        context = {
+            "target_page": page,
+            "language_links": _problem_in_each_language(request, page),
+            **context,
+        }
+        return render(request, template, context, status=status)
 
 
 def _too_many(request, page, source):

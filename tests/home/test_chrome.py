@@ -100,7 +100,7 @@ def test_hiding_the_cookie_banner_is_refused_from_another_site(home_page):
 def test_cookies_page_lists_every_cookie_we_set(client, home_page):
     html = client.get("/cookies/").content.decode()
     for name in ("csrftoken", "sessionid", settings.COOKIE_BANNER_COOKIE, "townhall_hidden_alerts"):
-        assert f'<td class="govuk-table__cell">{name}</td>' in html
+        assert f'aria-hidden="true">Name</span>{name}</td>' in html
 
 
 def test_missing_page_is_a_govuk_404(client, home_page):

@@ -64,7 +64,7 @@ def test_sitemap_lists_live_pages(client, service_page):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "<loc>http://localhost/bins-and-recycling/report-a-missed-bin/</loc>" in body
+    assert "<loc>http://testserver/bins-and-recycling/report-a-missed-bin/</loc>" in body
 
 
 def test_sitemap_leaves_out_unpublished_pages(client, service_page):
@@ -155,6 +155,6 @@ def test_environment_switches_cache_search_and_database_backends():
 def test_sitemap_includes_guide_parts_and_the_a_to_z(client, service_page):
     GuidePageFactory(parent=service_page.get_parent(), title="Recycling guide", slug="recycling")
     body = client.get("/sitemap.xml").content.decode()
-    assert "<loc>http://localhost/bins-and-recycling/recycling/</loc>" in body
-    assert "<loc>http://localhost/bins-and-recycling/recycling/eligibility/</loc>" in body
-    assert "<loc>http://localhost/a-to-z/</loc>" in body
+    assert "<loc>http://testserver/bins-and-recycling/recycling/</loc>" in body
+    assert "<loc>http://testserver/bins-and-recycling/recycling/eligibility/</loc>" in body
+    assert "<loc>http://testserver/a-to-z/</loc>" in body

@@ -203,6 +203,13 @@ class AddressAnswerField(forms.MultiValueField):
     def clean(self, value):
         for field in self.fields:
             field.widget.errors = []
+        try:
+            return self._clean_address(value)
+        finally:
+            # What the address widget shows above each line.
+            self.widget.part_errors = [field.widget.errors for field in self.fields]
+
+    def _clean_address(self, value):
         parts = [" ".join(str(part or "").split()) for part in (value or [])]
         line_1, line_2, town, postcode = (parts + ["", "", "", ""])[:4]
         if not any((line_1, line_2, town, postcode)):

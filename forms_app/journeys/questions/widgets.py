@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from django import forms
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -95,6 +95,10 @@ class AddressWidget(forms.MultiWidget):
     fieldset. It renders itself, so the form needs no template of its own."""
 
     PARTS = ("line_1", "line_2", "town", "postcode")
+    # Each line's error shows above it (templates/gds/layout/multifield.html lists none at the
+    # top); the field sets `part_errors`, one list per line, when it checks the answer.
+    shows_part_errors = True
+    part_errors = ()
 
     def __init__(self, attrs=None):
         self.labels = (
@@ -119,22 +123,38 @@ class AddressWidget(forms.MultiWidget):
     def render(self, name, value, attrs=None, renderer=None):
         renderer = renderer or forms.renderers.get_default_renderer()
         subwidgets = self.get_context(name, value, attrs)["widget"]["subwidgets"]
-        for subwidget in subwidgets:
+        part_errors = list(self.part_errors) + [()] * (len(subwidgets) - len(self.part_errors))
+        html = []
+        for subwidget, label, errors in zip(subwidgets, self.labels, part_errors, strict=True):
             part = subwidget["attrs"]
-            # Django marks every line invalid when the address has an error; crispy-forms-gds
-            # outlines only the lines that are wrong, and only those should be announced so.
-            if "govuk-input--error" not in part.get("class", "").split():
+            error_id = f"{part['id']}-error"
+            messages = list(errors)
+            # Django marks every line invalid when the address has an error; only the lines that
+            # are wrong are outlined, announced as invalid and described by their own message.
+            part.pop("aria-describedby", None)
+            if errors:
+                part["aria-invalid"] = "true"
+                if messages:
+                    part["aria-describedby"] = error_id
+            else:
                 part.pop("aria-invalid", None)
-            if not part.get("aria-describedby", "").strip():
-                part.pop("aria-describedby", None)
-        html = [
-            format_html(
-                '<div class="govuk-form-group"><label class="govuk-label" for="{}">{}</label>{}'
-                "</div>",
-                subwidget["attrs"]["id"],
-                label,
-                mark_safe(renderer.render(subwidget["template_name"], {"widget": subwidget})),  # noqa: S308
+                classes = part.get("class", "").split()
+                part["class"] = " ".join(c for c in classes if c != "govuk-input--error")
+            message = format_html_join(
+                "",
+                '<p id="{}" class="govuk-error-message"><span class="govuk-visually-hidden">{}'
+                "</span> {}</p>",
+                ((error_id, _("Error:"), text) for text in messages[:1]),
             )
-            for subwidget, label in zip(subwidgets, self.labels, strict=True)
-        ]
+            html.append(
+                format_html(
+                    '<div class="govuk-form-group{}"><label class="govuk-label" for="{}">{}</label>'
+                    "{}{}</div>",
+                    " govuk-form-group--error" if errors else "",
+                    part["id"],
+                    label,
+                    message,
+                    mark_safe(renderer.render(subwidget["template_name"], {"widget": subwidget})),  # noqa: S308
+                )
+            )
         return mark_safe("".join(html))  # noqa: S308 - each part was built by format_html
