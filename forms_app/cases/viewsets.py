@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from forms_app.journeys.pages import journey_page_models
+from townhall.spreadsheets import SafeSpreadsheetMixin
 
 from . import views
 from .filters import CaseFilterSet
@@ -172,7 +173,7 @@ class RoutingRuleEditView(BackToTheFormMixin, EditView):
         return self._keep_query(super().get_edit_url())
 
 
-class RoutingRuleIndexView(IndexView):
+class RoutingRuleIndexView(SafeSpreadsheetMixin, IndexView):
     def get_base_queryset(self):
         # Each row says whether its rule can still match, which reads the rule's form.
         return super().get_base_queryset().select_related("journey", "queue")

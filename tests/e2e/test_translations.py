@@ -100,7 +100,7 @@ def test_an_editor_submits_a_welsh_form_and_the_moderator_sees_it_awaiting_revie
 
     main.click()
     expect(editor.locator(".messages")).to_contain_text(
-        f"The translation ‘{WELSH_TITLE}’ was submitted for moderation."
+        f"The translation ‘{WELSH_TITLE} · Online form’ was submitted for moderation."
     )
     assert not Page.objects.get(pk=welsh_form.pk).live
 
