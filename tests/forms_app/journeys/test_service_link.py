@@ -4,7 +4,6 @@ its service (same title) by its page type in moderation lists and the page choos
 
 import io
 
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text
@@ -16,8 +15,9 @@ from forms_app.journeys import demo
 from forms_app.journeys.models import JourneyPage
 from home.demo import seed_workflow
 from services.models import ServicePage
-from tests.factories import ServicePageFactory, UserFactory
+from tests.factories import ServicePageFactory
 from tests.factories.journeys import JourneyPageFactory
+from tests.factories.users import signed_in_member_of
 
 from .test_admin import _steps_data
 
@@ -31,22 +31,14 @@ def workflow():
     seed_workflow(io.StringIO())
 
 
-def _staff(username, group):
-    user = UserFactory(username=username)
-    user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def editor_client(workflow):
-    return _staff("form-editor", "Editors")
+    return signed_in_member_of("Editors", "form-editor")
 
 
 @pytest.fixture
 def moderator_client(workflow):
-    return _staff("form-moderator", "Moderators")
+    return signed_in_member_of("Moderators", "form-moderator")
 
 
 def _add_url(service):

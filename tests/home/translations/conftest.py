@@ -3,8 +3,6 @@ import json
 import re
 from urllib.parse import urlencode
 
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import Locale, Page, Site
@@ -18,9 +16,9 @@ from tests.factories import (
     HomePageFactory,
     ServiceIndexPageFactory,
     ServicePageFactory,
-    UserFactory,
     publish_translation,
 )
+from tests.factories.users import signed_in_member_of
 
 REPORT_URL = reverse("translations_to_update")
 
@@ -82,11 +80,7 @@ def demo_groups(db):
 
 
 def staff_client(username, group_name):
-    user = UserFactory(username=username)
-    user.groups.add(Group.objects.get(name=group_name))
-    client = Client()
-    client.force_login(user)
-    return client
+    return signed_in_member_of(group_name, username)
 
 
 @pytest.fixture
