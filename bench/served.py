@@ -96,21 +96,35 @@ http {{
     )
 
 
+# A session cookie the app does not know: the visitor is anonymous, but the app neither answers
+# from its kept copy nor keeps the page, so every request renders the page afresh.
+UNKNOWN_SESSION = "Cookie: sessionid=bench-no-such-session"
+
+
 def pages_against_healthz():
+    """Each page type as anonymous visitors get it (from the app's kept copy after the first),
+    and, for the record, rendered afresh every time."""
     ceiling = wrk(f"{APP}/healthz", seconds=SECONDS)
-    worst = None
     for name, path in PAGE_TYPES.items():
         _get(APP + path)
-        load = wrk(APP + path, seconds=SECONDS)
-        share = load.per_second / ceiling.per_second
-        worst = share if worst is None else min(worst, share)
+        kept = wrk(APP + path, seconds=SECONDS)
+        share = kept.per_second / ceiling.per_second
         record(
             2,
             f"{name} page straight to the app, share of /healthz",
-            f"{share:.1%} ({load.per_second:,.0f} against {ceiling.per_second:,.0f} requests/s,"
-            f" p50 {load.p50_ms:.0f} ms)",
+            f"{share:.1%} ({kept.per_second:,.0f} against {ceiling.per_second:,.0f} requests/s,"
+            f" p50 {kept.p50_ms:.0f} ms)",
             "≥ 25%",
             share >= 0.25,
+        )
+        fresh = wrk(APP + path, seconds=SECONDS, headers=[UNKNOWN_SESSION])
+        record(
+            2,
+            f"{name} page rendered afresh every time, share of /healthz",
+            f"{fresh.per_second / ceiling.per_second:.1%} ({fresh.per_second:,.0f} requests/s,"
+            f" p50 {fresh.p50_ms:.0f} ms)",
+            "for the record",
+            None,
         )
 
 
@@ -150,8 +164,8 @@ def worker_memory():
     largest = max(sizes)
     record(
         6,
-        f"App worker memory after {served:,} page requests (largest of {len(sizes)} workers)",
-        f"{largest:.0f} MB",
+        "App worker memory after 10,000 page requests or more (largest worker of the process)",
+        f"{largest:.0f} MB after {served:,} requests ({len(sizes)} workers)",
         "< 150 MB",
         largest < 150,
     )

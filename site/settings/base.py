@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "townhall.middleware.RefuseForeignCharsetMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "townhall.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session, CSRF and messages middleware: they see the cookies those set on the way
     # out. The page cache answers anonymous visitors from what the front-cache middleware shares.
@@ -273,6 +274,9 @@ CRISPY_TEMPLATE_PACK = "gds"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
+# No script of ours reads the CSRF cookie (forms carry the token; Wagtail's admin has it in its
+# config), so no script injected into a page can either.
+CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
 # The cookie that remembers a resident hid the cookie banner (an essential cookie, one year).

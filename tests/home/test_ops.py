@@ -2,6 +2,7 @@
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 import textwrap
@@ -126,6 +127,67 @@ def test_production_is_https_only_unless_the_loopback_stack_says_otherwise():
     loopback_stack = _run_django(script, **production, HTTPS="false")
     assert real_site.stdout.split() == ["True", "True", "True", "True"], real_site.stderr
     assert loopback_stack.stdout.split() == ["False", "False", "False", "False"]
+
+
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "townhall.settings.production",
+    "SECRET_KEY": secrets.token_urlsafe(64),
+    "ALLOWED_HOSTS": "council.example",
+}
+
+
+def test_the_deployment_check_finds_nothing_in_production():
+    result = subprocess.run(  # noqa: S603 - this interpreter and our manage.py
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **PRODUCTION},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_responses_carry_the_security_headers():
+    result = _run_django(
+        """
+        import json
+        from django.test import Client
+        response = Client().get("/healthz", secure=True, HTTP_HOST="council.example")
+        print(json.dumps(dict(response.headers)))
+        print(json.dumps({name: dict(morsel) for name, morsel in response.cookies.items()}))
+        """,
+        **PRODUCTION,
+        DATABASE_URL="sqlite:///:memory:",
+    )
+    assert result.returncode == 0, result.stderr
+    headers = json.loads(result.stdout.splitlines()[0])
+    assert headers["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert "geolocation=()" in headers["Permissions-Policy"]
+
+
+def test_cookies_are_secure_http_only_and_same_site_in_production():
+    result = _run_django(
+        """
+        from django.conf import settings as s
+        print(s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE)
+        print(s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_HTTPONLY, s.CSRF_COOKIE_SAMESITE)
+        """,
+        **PRODUCTION,
+    )
+    assert result.stdout.split() == ["True", "True", "Lax", "True", "True", "Lax"], result.stderr
+
+
+def test_staff_pages_forbid_framing_and_browser_features(client):
+    response = client.get("/admin/login/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert "microphone=()" in response["Permissions-Policy"]
 
 
 def test_environment_switches_cache_search_and_database_backends():
