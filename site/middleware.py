@@ -1,5 +1,6 @@
 """Middleware of the project's own."""
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
@@ -57,3 +58,21 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class StaffSessionExpiryMiddleware:
+    """Signs staff out after STAFF_SESSION_IDLE_SECONDS without a request (30 minutes).
+
+    A signed-in member of staff sees residents' personal details, often at a shared desk; a
+    resident's own session (a form in progress) keeps Django's SESSION_COOKIE_AGE. Each request
+    by staff starts the idle time again.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
+        return self.get_response(request)

@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "townhall.middleware.StaffSessionExpiryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -274,6 +275,9 @@ CRISPY_TEMPLATE_PACK = "gds"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Staff are signed out after this long without a request (residents' sessions keep
+# SESSION_COOKIE_AGE, two weeks, for a form in progress).
+STAFF_SESSION_IDLE_SECONDS = int(env("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
 # No script of ours reads the CSRF cookie (forms carry the token; Wagtail's admin has it in its
 # config), so no script injected into a page can either.
 CSRF_COOKIE_HTTPONLY = True
