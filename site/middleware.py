@@ -1,6 +1,9 @@
 """Middleware of the project's own."""
 
+import time
+
 from django.conf import settings
+from django.contrib.auth import logout
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
@@ -64,8 +67,10 @@ class StaffSessionExpiryMiddleware:
     """Signs staff out after STAFF_SESSION_IDLE_SECONDS without a request (30 minutes).
 
     A signed-in member of staff sees residents' personal details, often at a shared desk; a
-    resident's own session (a form in progress) keeps Django's SESSION_COOKIE_AGE. Each request
-    by staff starts the idle time again.
+    resident's own session (a form in progress) keeps Django's SESSION_COOKIE_AGE. The time of a
+    member of staff's last request is kept in their session, written at most once a minute and
+    at once, before the view: a view that itself saves the session (Wagtail's preview renders a
+    page in a request of its own) must not have its save overwritten by this one.
     """
 
     def __init__(self, get_response):
@@ -74,5 +79,22 @@ class StaffSessionExpiryMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
+            self._check(request)
         return self.get_response(request)
+
+    def _check(self, request):
+        session = request.session
+        now = int(time.time())
+        last_seen = session.get(STAFF_LAST_SEEN)
+        if last_seen is not None and now - last_seen > settings.STAFF_SESSION_IDLE_SECONDS:
+            logout(request)
+            return
+        if last_seen is None or now - last_seen >= LAST_SEEN_EVERY_SECONDS:
+            modified = session.modified
+            session[STAFF_LAST_SEEN] = now
+            session.save()
+            session.modified = modified
+
+
+STAFF_LAST_SEEN = "townhall_staff_last_seen"
+LAST_SEEN_EVERY_SECONDS = 60
