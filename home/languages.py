@@ -21,6 +21,8 @@ from django.utils import translation
 
 from wagtail.models import Page
 
+from townhall import versions
+
 from .chrome import TIMEOUT, VERSION_KEY
 from .queries import page_and_ancestor_paths
 
@@ -68,14 +70,10 @@ def _find_translations(page, request):
     return found
 
 
-def _version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
-
-
 def translations_of(page, request):
     """{language: {"href", "exact", "pk"}}: the page in each language (exact), or else its nearest
     translated ancestor, or else that language's home page (pk None)."""
-    key = f"townhall:languages:{_version()}:{page.pk}:{page.latest_revision_id}"
+    key = f"townhall:languages:{versions.current(VERSION_KEY)}:{page.pk}:{page.latest_revision_id}"
     found = cache.get(key)
     if found is None:
         found = _find_translations(page, request)
@@ -93,8 +91,8 @@ def route_in_language(page, link, subpath, language):
     if name is None:
         return {**link, "href": link["href"] + subpath}
     digest = hashlib.sha256(subpath.encode()).hexdigest()[:32]
-    revision = page.latest_revision_id
-    key = f"townhall:language-route:{_version()}:{page.pk}:{revision}:{language}:{digest}"
+    version, revision = versions.current(VERSION_KEY), page.latest_revision_id
+    key = f"townhall:language-route:{version}:{page.pk}:{revision}:{language}:{digest}"
     translated = cache.get(key)
     if translated is None:
         other = Page.objects.get(pk=link["pk"]).specific

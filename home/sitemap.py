@@ -3,8 +3,9 @@
 Wagtail's own sitemap lists the site's root page and what is below it: the English tree only,
 since each language has its own tree. This one lists every language's tree, and gives each
 address `xhtml:link rel="alternate" hreflang` links to the same page (or guide part) in the other
-languages. Addresses are written with the site's configured address (`site_address()`), as
-robots.txt writes the sitemap's own, never with whatever host a request happened to name.
+languages. Addresses are written with the site's configured address (`PUBLIC_BASE_URL`, through
+`townhall.public_urls.public_base_url()`), as robots.txt writes the sitemap's own, never with
+whatever host a request happened to name.
 """
 
 from collections import defaultdict
@@ -21,17 +22,11 @@ from townhall.public_urls import public_base_url
 from .queries import public
 
 
-def site_address():
-    """The site's public address, without a trailing slash, e.g. https://www.council.example:
-    `PUBLIC_BASE_URL`, as every link sent to residents uses, never the host a request named."""
-    return public_base_url()
-
-
 def absolute(url):
     """`url` (a page's full or relative address) at the site's configured address."""
     parts = urlsplit(url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
-    return f"{site_address()}{path}"
+    return f"{public_base_url()}{path}"
 
 
 class CouncilSitemap(Sitemap):

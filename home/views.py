@@ -9,10 +9,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from townhall.origin import same_site_form
+from townhall.public_urls import public_base_url
 from townhall.redirects import redirect_back
 
 from .alerts.cookies import HIDDEN_ALERTS_COOKIE
-from .sitemap import site_address
 
 ONE_YEAR = 365 * 24 * 60 * 60
 
@@ -43,7 +43,7 @@ def robots_txt(request):
         "Disallow: /search/",
         "Disallow: /cy/search/",
         # The sitemap's own address, as the sitemap writes every other: at the configured address.
-        f"Sitemap: {site_address()}{reverse('sitemap')}",
+        f"Sitemap: {public_base_url()}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

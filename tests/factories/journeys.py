@@ -8,6 +8,15 @@ import wagtail_factories
 from forms_app.journeys import demo
 from forms_app.journeys.models import JourneyPage
 
+# What a resident types into the demo forms' address and contact pages.
+ADDRESS = {
+    "address_0": "12 Heol Ddu",
+    "address_1": "",
+    "address_2": "Glanrhyd",
+    "address_3": "gr1 1aa",
+}
+CONTACT = {"full_name": "Sam Jones", "email": "sam@example.com", "phone": ""}
+
 
 class JourneyPageFactory(wagtail_factories.PageFactory):
     """A live online form; `steps` takes the raw StreamField shape demo.py uses."""

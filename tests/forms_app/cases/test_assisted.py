@@ -18,19 +18,13 @@ from forms_app.journeys.models import JourneyPage
 from forms_app.journeys.questions import build_form
 from tests.baseline import migrate
 from tests.factories import UserFactory
+from tests.factories.journeys import ADDRESS, CONTACT
 
 pytestmark = pytest.mark.django_db
 
 BANNER = "You are completing this on behalf of a resident"
 START = "/check-progress/assisted/start/"
 STOP = "/check-progress/assisted/stop/"
-ADDRESS = {
-    "address_0": "12 Heol Ddu",
-    "address_1": "",
-    "address_2": "Glanrhyd",
-    "address_3": "gr1 1aa",
-}
-CONTACT = {"full_name": "Sam Jones", "email": "sam@example.com", "phone": ""}
 
 
 def _soup(response):

@@ -5,16 +5,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from forms_app.journeys.models import Submission
+from tests.factories.journeys import ADDRESS
 
 pytestmark = pytest.mark.django_db
 
 CONTACT = {"full_name": "Sam Jones", "email": "sam@example.com", "phone": "01632 960001"}
-ADDRESS = {
-    "address_0": "12 Heol Ddu",
-    "address_1": "",
-    "address_2": "Glanrhyd",
-    "address_3": "gr1 1aa",
-}
 
 
 def _soup(response):

@@ -27,17 +27,11 @@ from forms_app.journeys.references import ALPHABET
 from forms_app.notifications.models import Notification
 from tests.baseline import migrate, restore_wagtail_baseline
 from tests.factories import publish_translation
-from tests.factories.journeys import JourneyPageFactory
+from tests.factories.journeys import ADDRESS, JourneyPageFactory
 
 pytestmark = pytest.mark.django_db
 
 CONTACT = {"full_name": "Sam Jones", "email": "sam@example.com", "phone": "01632 960001"}
-ADDRESS = {
-    "address_0": "12 Heol Ddu",
-    "address_1": "",
-    "address_2": "Glanrhyd",
-    "address_3": "gr1 1aa",
-}
 GROUPED_REFERENCE = re.compile(rf"\b[{ALPHABET}]{{4}} [{ALPHABET}]{{4}}\b")
 
 

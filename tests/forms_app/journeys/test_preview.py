@@ -18,7 +18,7 @@ from forms_app.journeys.models import JourneyPage, Submission
 from forms_app.notifications.models import Notification
 from home.demo import seed_workflow
 from tests.factories import UserFactory
-from tests.factories.journeys import JourneyPageFactory
+from tests.factories.journeys import ADDRESS, CONTACT, JourneyPageFactory
 
 from .test_service_link import new_form_data
 
@@ -26,13 +26,6 @@ pytestmark = pytest.mark.django_db
 
 DRAFT_QUESTION = "Which of your bins did we miss?"
 LIVE_QUESTION = "Which bin was missed?"
-ADDRESS = {
-    "address_0": "12 Heol Ddu",
-    "address_1": "",
-    "address_2": "Glanrhyd",
-    "address_3": "gr1 1aa",
-}
-CONTACT = {"full_name": "Sam Jones", "email": "sam@example.com", "phone": ""}
 
 
 @pytest.fixture
