@@ -268,13 +268,16 @@ def seed_direct_debit_welsh(stdout):
         return
     translated = 0
     garden = ServicePage.objects.filter(title=GARDEN_SERVICE[1], locale__language_code="en").first()
-    if garden is not None and garden.get_parent().get_translation_or_none(welsh):
-        if not garden.has_translation(welsh):
-            title, slug, summary = WELSH_GARDEN_SERVICE
-            copy = garden.copy_for_translation(welsh)
-            copy.title, copy.slug, copy.summary = title, slug, summary
-            copy.save_revision().publish()
-            translated += 1
+    if (
+        garden is not None
+        and garden.get_parent().get_translation_or_none(welsh)
+        and not garden.has_translation(welsh)
+    ):
+        title, slug, summary = WELSH_GARDEN_SERVICE
+        copy = garden.copy_for_translation(welsh)
+        copy.title, copy.slug, copy.summary = title, slug, summary
+        copy.save_revision().publish()
+        translated += 1
     for page in DirectDebitPage.objects.exclude(locale=welsh):
         if page.title not in WELSH_PAGES or page.has_translation(welsh):
             continue
