@@ -214,7 +214,7 @@ def _instructions(pages, queue):
                     "type": "bank_details",
                     "label": "Your bank or building society account details",
                     "value": None,
-                    "display": f"Account Ending {account[-2:]}",
+                    "display": f"Ending {account[-2:]}",
                     "role": "",
                     "sensitive": True,
                 },

@@ -160,7 +160,7 @@ class BankDetailsQuestionBlock(_FieldsetMixin, BaseQuestionBlock):
     def masked_display(self, value, stored):
         if not isinstance(stored, Mapping):
             return ""
-        return gettext("Account %(ending)s") % {"ending": ending(stored.get("account_number"))}
+        return ending(stored.get("account_number"))
 
 
 class AccountReferenceField(forms.CharField):

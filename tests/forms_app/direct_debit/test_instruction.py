@@ -1,5 +1,7 @@
 """The instruction: statuses only as the table allows, bank details encrypted and masked."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
@@ -8,6 +10,7 @@ import pytest
 from cryptography.fernet import Fernet
 
 from forms_app.cases.models import CaseLogEntry, Queue
+from forms_app.direct_debit.confirmation import first_collection_date
 from forms_app.direct_debit.enums import TRANSITIONS, InstructionStatus
 from forms_app.direct_debit.fields import _fernet
 from forms_app.direct_debit.models import Instruction
@@ -122,3 +125,14 @@ def test_replacing_bank_details_records_only_the_masked_number():
     assert "Ending 72" in note and "63748472" not in note
     entries = CaseLogEntry.objects.filter(case=instruction.case)
     assert all("63748472" not in str(entry.data) for entry in entries)
+
+
+def test_the_first_collection_gives_10_working_days_notice_around_bank_holidays():
+    # Friday 18 December 2026: Christmas, Boxing Day (on Monday 28th) and New Year's Day
+    # do not count.
+    confirmed = datetime.date(2026, 12, 18)
+    assert first_collection_date(confirmed) == datetime.date(2027, 1, 6)
+    # The payer chose the 15th: the first 15th after the notice.
+    assert first_collection_date(confirmed, "15") == datetime.date(2027, 1, 15)
+    # The 1st: 1 February, since 1 January is too soon.
+    assert first_collection_date(confirmed, "1") == datetime.date(2027, 2, 1)

@@ -130,7 +130,7 @@ def test_the_submission_and_the_case_keep_the_bank_details_masked(client, dd_pag
     for stored in (Submission.objects.get().answers, Case.objects.get().answers):
         row = next(r for r in stored if r["name"] == "bank_details")
         assert row["value"] is None
-        assert row["display"] == "Account Ending 58"
+        assert row["display"] == "Ending 58"
 
 
 @pytest.fixture
