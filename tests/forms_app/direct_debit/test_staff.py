@@ -95,3 +95,17 @@ def test_cancelling_a_pending_instruction_cancels_it_at_once(client, revenues_of
     client.post(reverse("direct_debit:cancel", args=[instruction.pk]))
     instruction.refresh_from_db()
     assert instruction.status == InstructionStatus.CANCELLED
+
+
+def test_editors_can_edit_the_sign_up_page_and_its_bank_approved_wording(client, dd_page):
+    client.force_login(UserFactory(username="editor", is_superuser=True, is_staff=True))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[dd_page.pk]))
+    assert response.status_code == 200
+    page = text(response)
+    for label in ("The Direct Debit Guarantee", "Service user number (SUN)", "Payment days"):
+        assert label.lower() in page.lower()
+    add = reverse(
+        "wagtailadmin_pages:add",
+        args=["direct_debit", "directdebitpage", dd_page.get_parent().pk],
+    )
+    assert client.get(add).status_code == 200
