@@ -26,8 +26,10 @@ class DataFileError(ValueError):
         self.file_label = file_label
         self.line_number = line_number
         self.problem = problem
-        where = f"{file_label} line {line_number}" if line_number else file_label
-        super().__init__(f"{where}: {problem}")
+        if line_number:
+            super().__init__(f"{file_label} line {line_number}: {problem}")
+        else:
+            super().__init__(f"{file_label} {problem}")
 
 
 @dataclass(frozen=True)
