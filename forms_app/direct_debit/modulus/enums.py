@@ -30,3 +30,11 @@ class Method(models.TextChoices):
 # Exception codes the specification defines (VALACDOS's last column); a file with any other code
 # is refused, because the checker would not know what it means.
 KNOWN_EXCEPTIONS = frozenset(range(1, 15))
+
+
+class ReleaseState(models.TextChoices):
+    """Where a loaded release stands today, as the admin listing shows it."""
+
+    IN_FORCE = "in_force", _("In force")
+    UPCOMING = "upcoming", _("Upcoming")
+    SUPERSEDED = "superseded", _("Superseded")
