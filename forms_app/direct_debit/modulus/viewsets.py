@@ -6,11 +6,13 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from townhall.spreadsheets import SafeSpreadsheetMixin
+
 from .enums import ReleaseState
 from .models import ModulusRelease
 
 
-class ModulusReleaseIndexView(IndexView):
+class ModulusReleaseIndexView(SafeSpreadsheetMixin, IndexView):
     def get_base_queryset(self):
         today = timezone.localdate()
         current = ModulusRelease.objects.current(today)
