@@ -35,11 +35,21 @@ EXCEPTION_9_SORT_CODE = "309634"
 # Pairs of first and second check where passing either one is enough.
 EITHER_PAIRS = ({2, 9}, {10, 11}, {12, 13})
 
-# Non-standard account numbers (the specification's chapter 4). Santander (formerly Alliance &
-# Leicester Commercial Bank) issued 9-digit numbers on its 72- sort codes; the Co-operative Bank's
-# 10-digit numbers (08- and 839- sort codes) keep their first eight digits; NatWest's, and any other
-# bank's, their last eight.
-SANTANDER_NINE_DIGIT_PREFIXES = ("72",)
+# Non-standard account numbers (the specification's chapter 4). Only Santander issues 9-digit
+# numbers: the first digit becomes the sort code's last. The specification names the bank, not
+# its sort codes; these are Santander's (Abbey, Alliance & Leicester and its Commercial Bank), as
+# Experian's Bank Wizard notes and Monzo listed (AntoineAugusti/moduluschecking issue 17). Other
+# 9-digit numbers are refused rather than guessed at. The Co-operative Bank's 10-digit numbers
+# (08- and 839- sort codes) keep their first eight digits; NatWest's, and any other bank's, their
+# last eight.
+SANTANDER_NINE_DIGIT_RANGES = (
+    (90000, 91900),
+    (133000, 133999),
+    (165710, 165710),
+    (720000, 729999),
+    (890000, 892999),
+    (980000, 980000),
+)
 COOPERATIVE_BANK_PREFIXES = ("08", "839")
 
 SORT_CODE_MISSING = _("Enter a sort code")
@@ -111,7 +121,7 @@ def normalise(sort_code, account_number):
     length = len(account)
     if length in (6, 7):
         account = account.zfill(8)
-    elif length == 9 and sort_code.startswith(SANTANDER_NINE_DIGIT_PREFIXES):
+    elif length == 9 and _is_santander(sort_code):
         sort_code, account = sort_code[:5] + account[0], account[1:]
     elif length == 10:
         cooperative = sort_code.startswith(COOPERATIVE_BANK_PREFIXES)
@@ -119,6 +129,11 @@ def normalise(sort_code, account_number):
     elif length != 8:
         raise BankDetailsError(ACCOUNT_LENGTH, "account_number")
     return sort_code, account
+
+
+def _is_santander(sort_code):
+    number = int(sort_code)
+    return any(first <= number <= last for first, last in SANTANDER_NINE_DIGIT_RANGES)
 
 
 def check_account(sort_code, account_number, *, rules: RuleSet | None = None, today=None):

@@ -113,6 +113,14 @@ def test_a_file_that_is_not_valacdos_is_refused(tmp_path, content, message):
     assert not ModulusRelease.objects.filter(version="8.60").exists()
 
 
+def test_a_file_that_is_not_plain_text_is_refused(tmp_path):
+    valacdos = tmp_path / "valacdos-v8-60.xlsx"
+    valacdos.write_bytes(b"PK\x03\x04\xff\xfe spreadsheet")
+    with pytest.raises(CommandError, match=r"VALACDOS is not a plain-text \(ASCII\) file"):
+        load(str(valacdos), str(SCSUBTAB), "--effective", "2025-09-01")
+    assert not ModulusRelease.objects.filter(version="8.60").exists()
+
+
 def test_a_version_already_loaded_is_refused():
     with pytest.raises(CommandError, match="Version 8.50 is already loaded"):
         load(str(VALACDOS), str(SCSUBTAB), "--effective", "2025-06-23")

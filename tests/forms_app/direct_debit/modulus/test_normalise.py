@@ -16,6 +16,8 @@ from forms_app.direct_debit.modulus.checker import BankDetailsError, check_accou
         ("089999", "374958", ("089999", "00374958")),  # 6 digits: two leading zeros
         ("089999", "6374958", ("089999", "06374958")),  # 7 digits: one
         ("720045", "123456789", ("720041", "23456789")),  # Santander's 9 digits
+        ("09-01-28", "512345678", ("090125", "12345678")),
+        ("133000", "312345678", ("133003", "12345678")),
         ("089999", "6637495812", ("089999", "66374958")),  # Co-operative Bank: first eight
         ("600000", "1266374958", ("600000", "66374958")),  # NatWest and others: last eight
     ],
