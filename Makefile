@@ -115,6 +115,8 @@ bench: install ## Start the stack, run the benchmarks under bench/ and write doc
 	@$(BIN)/python bench/results.py
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python -u bench/pages.py
 	$(BIN)/python -u bench/served.py
+	$(BIN)/python -u bench/submissions.py
+	$(BIN)/python -u bench/scale.py
 	@$(BIN)/python bench/report.py
 	@echo "The stack is still up: make stack-stop stops it."
 

@@ -148,11 +148,9 @@ def worker_memory():
     stack = ROOT / "var" / "stack"
     master = int((stack / f"app-{PORT + 1}.pid").read_text())
     access_log = stack / f"app-{PORT + 1}.access.log"
-    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        script.write(ROTATE_LUA % ", ".join(f'"{path}"' for path in PAGE_TYPES.values()))
-        script.flush()
-        while (served := _pages_served(access_log)) < 10_000:
-            wrk(f"{APP}/", seconds=SECONDS, script=script.name)
+    rotate = ROTATE_LUA % ", ".join(f'"{path}"' for path in PAGE_TYPES.values())
+    while (served := _pages_served(access_log)) < 10_000:
+        wrk(f"{APP}/", seconds=SECONDS, lua=rotate)
     workers = Path(f"/proc/{master}/task/{master}/children").read_text().split()
     sizes = []
     for pid in workers:

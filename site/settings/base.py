@@ -213,6 +213,23 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Editors' images and documents in an S3-compatible bucket instead of MEDIA_ROOT, so app servers
+# share them without a shared disk (needs the `s3` extra: pip install -e '.[s3]'). Residents'
+# uploads stay in PRIVATE_MEDIA_ROOT, which several app servers must then share (docs/scaling.md).
+MEDIA_BUCKET = env("MEDIA_BUCKET")
+if MEDIA_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": env("MEDIA_BUCKET_ENDPOINT_URL"),
+            "region_name": env("MEDIA_BUCKET_REGION"),
+            "custom_domain": env("MEDIA_BUCKET_DOMAIN"),
+            # Editors' files are public; signed, expiring addresses would defeat the front cache.
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 
 # Locations close on these bank holidays unless an editor says otherwise: ENG (England and Wales,
 # the same days), WLS, SCT or NIR.
@@ -226,12 +243,13 @@ PUBLIC_BASE_URL = env("PUBLIC_BASE_URL")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+# One node's address, or a cluster's nodes separated by commas (the client spreads the load).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
+            "URLS": env_list("ELASTICSEARCH_URL"),
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "townhall_"),
             "TIMEOUT": 5,
         }
@@ -245,13 +263,16 @@ FRONT_CACHE_SECONDS = int(env("FRONT_CACHE_SECONDS", "600"))
 # The cookies that change what an anonymous visitor sees: the page caches keep a copy per choice.
 # deploy/varnish/townhall.vcl keeps the same two and drops every other cookie.
 FRONT_CACHE_COOKIES = ["townhall_cookie_message_hidden", "townhall_hidden_alerts"]
+# One front cache, or several (each Varnish server behind the load balancer) separated by commas:
+# every one of them is purged.
 FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE = {
-        "varnish": {
+        f"varnish{number}": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": FRONTEND_CACHE_URL,
+            "LOCATION": location,
         }
+        for number, location in enumerate(env_list("FRONTEND_CACHE_URL"), start=1)
     }
 
 # Background work: a database queue worked by `manage.py db_worker`. Dev and tests run it at once.

@@ -224,20 +224,49 @@ def test_environment_switches_cache_search_and_database_backends():
         print(settings.CACHES["default"]["BACKEND"])
         print(settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"])
         print(settings.DATABASES["default"]["ENGINE"])
-        print(settings.WAGTAILFRONTENDCACHE["varnish"]["LOCATION"])
+        print(settings.WAGTAILSEARCH_BACKENDS["default"]["URLS"])
+        print(sorted(cache["LOCATION"] for cache in settings.WAGTAILFRONTENDCACHE.values()))
         """,
         DJANGO_SETTINGS_MODULE="townhall.settings.dev",
         REDIS_URL="redis://127.0.0.1:6379/0",
-        ELASTICSEARCH_URL="http://127.0.0.1:9200",
+        # A cluster's nodes, and two Varnish servers: each is searched, each is purged.
+        ELASTICSEARCH_URL="http://10.0.0.1:9200, http://10.0.0.2:9200",
         DATABASE_URL="postgres://u:p@127.0.0.1:5432/townhall",
-        FRONTEND_CACHE_URL="http://127.0.0.1:6081",
+        FRONTEND_CACHE_URL="http://10.0.1.1:6081,http://10.0.1.2:6081",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
+    assert result.stdout.splitlines() == [
         "django.core.cache.backends.redis.RedisCache",
         "wagtail.search.backends.elasticsearch8",
         "django.db.backends.postgresql",
-        "http://127.0.0.1:6081",
+        "['http://10.0.0.1:9200', 'http://10.0.0.2:9200']",
+        "['http://10.0.1.1:6081', 'http://10.0.1.2:6081']",
+    ]
+
+
+def test_a_media_bucket_puts_editors_files_in_object_storage_and_residents_files_stay_private():
+    # django-storages is an optional extra (no bucket to try it against here), so the settings
+    # module is read without setting Django up, which would open the storage.
+    result = subprocess.run(  # noqa: S603 - this interpreter and the project's settings
+        [
+            sys.executable,
+            "-c",
+            "import townhall.settings.dev as s; d = s.STORAGES['default'];"
+            " print(d['BACKEND'], d['OPTIONS']['bucket_name'], d['OPTIONS']['querystring_auth'],"
+            " s.PRIVATE_MEDIA_ROOT)",
+        ],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "MEDIA_BUCKET": "council-media", "PRIVATE_MEDIA_ROOT": "/srv/private"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "storages.backends.s3.S3Storage",
+        "council-media",
+        "False",
+        "/srv/private",
     ]
 
 

@@ -8,3 +8,11 @@ class ModulusConfig(AppConfig):
     name = "forms_app.direct_debit.modulus"
     label = "modulus"
     verbose_name = _("Bank account checking")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import ModulusRelease
+        from .permissions import SuperuserReadOnlyPolicy
+
+        register_permission_policy(ModulusRelease, SuperuserReadOnlyPolicy(ModulusRelease))

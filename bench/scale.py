@@ -1,0 +1,228 @@
+"""The stack with a large council's data in it (`make bench`, after `make stack`).
+
+4. Search at 10,000 pages: 10,000 news pages are added to the stack's PostgreSQL (once: a second
+   run finds them there), then the search results page is loaded straight to one app process,
+   a different query each request: p50 and p95 from wrk.
+5. The staff case list at 100,000 cases: 100,000 cases are added to one queue (once), then the
+   list is loaded by a member of that queue's team: p95 from wrk, and the SQL queries of one
+   request counted with the demo's cases alone and again with 100,000 (they must not grow).
+
+The data is written as the app would write it (pages saved one by one, so Wagtail indexes them for
+search as it does on publish; cases in bulk, as nothing but the row matters to the list).
+"""
+
+import datetime
+import os
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import stackenv  # noqa: E402
+
+stackenv.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from wagtail.models import Page  # noqa: E402
+
+from load import wrk  # noqa: E402
+from results import record  # noqa: E402
+
+from forms_app.cases.enums import CaseStatus  # noqa: E402
+from forms_app.cases.models import Case, Queue  # noqa: E402
+from services.models import NewsIndexPage, NewsPage  # noqa: E402
+
+PORT = int(os.environ.get("STACK_PORT", "8100"))
+APP = f"http://127.0.0.1:{PORT + 1}"
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+
+PAGES = 10_000
+CASES = 100_000
+ARCHIVE_SLUG = "bench-news-archive"
+BENCH_QUEUE = "Waste"
+CASEWORKER = "bench-caseworker"
+BENCH_SUMMARY = "Report a missed bin collection (benchmark)"
+
+PLACES = ["Glanrhyd", "Aberhafren", "Pentre", "Llanfair", "Castle ward", "Mill ward"]
+TOPICS = [
+    ("bin collections", "recycling boxes, food waste caddies and garden waste"),
+    ("council tax", "bills, discounts, reductions and paying by Direct Debit"),
+    ("library", "opening hours, events, e-books and computer sessions"),
+    ("planning", "applications, decisions, appeals and building control"),
+    ("parking", "permits, penalty charges and car park charges"),
+    ("roads", "potholes, gritting routes, street lights and road closures"),
+    ("housing", "homelessness advice, repairs and the housing register"),
+    ("schools", "admissions, term dates, free school meals and transport"),
+]
+QUERIES = [
+    "bins",
+    "council tax",
+    "library opening hours",
+    "planning application",
+    "parking permit",
+    "pothole",
+    "housing register",
+    "school admissions",
+    "recycling",
+    "road closures",
+]
+
+
+def generate_pages(rng):
+    """10,000 live news pages under one news index of their own, added once."""
+    home = Page.objects.get(depth=2, locale__language_code="en")
+    archive = NewsIndexPage.objects.filter(slug=ARCHIVE_SLUG).first()
+    if archive is None:
+        archive = home.add_child(
+            instance=NewsIndexPage(title="News archive (benchmark)", slug=ARCHIVE_SLUG)
+        )
+        archive.save_revision().publish()
+    have = archive.get_children().count()
+    if have >= PAGES:
+        return
+    print(f"  adding {PAGES - have:,} news pages (once; about a minute a thousand)", flush=True)
+    archive = NewsIndexPage.objects.get(pk=archive.pk)
+    now = timezone.now()
+    for number in range(have + 1, PAGES + 1):
+        topic, detail = rng.choice(TOPICS)
+        place = rng.choice(PLACES)
+        page = NewsPage(
+            title=f"{place}: changes to {topic} ({number})",
+            slug=f"bench-{number}",
+            summary=f"What is changing about {topic} in {place}: {detail}.",
+            date=now.date() - datetime.timedelta(days=number % 700),
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=now,
+            last_published_at=now,
+            locale_id=archive.locale_id,
+            depth=archive.depth + 1,
+            path=Page._get_path(archive.path, archive.depth + 1, number),
+            numchild=0,
+        )
+        # Paths are given, so no per-page tree lock: the pages are saved (and indexed) one by one.
+        with transaction.atomic():
+            page.save()
+        if number % 1000 == 0:
+            Page.objects.filter(pk=archive.pk).update(numchild=number)
+            print(f"    {number:,}", flush=True)
+    Page.objects.filter(pk=archive.pk).update(numchild=PAGES)
+
+
+def search_latency():
+    rng = random.Random(14)  # noqa: S311 - benchmark data, not security
+    generate_pages(rng)
+    pages = Page.objects.live().count()
+    paths = ", ".join(f'"/search/?q={query.replace(" ", "+")}"' for query in QUERIES)
+    rotate = f"""
+paths = {{{paths}}}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+"""
+    load = wrk(f"{APP}/search/", seconds=SECONDS, connections=8, lua=rotate)
+    if load.errors:
+        raise SystemExit(f"search answered with errors:\n{load.output}")
+    record(
+        4,
+        f"Search p50/p95 at {pages:,} live pages on PostgreSQL",
+        f"p50 {load.p50_ms:.0f} ms, p95 {load.p95_ms:.0f} ms ({load.per_second:,.0f} searches/s)",
+        "p95 < 50 ms",
+        load.p95_ms < 50,
+    )
+
+
+def caseworker():
+    user, _ = get_user_model().objects.get_or_create(
+        username=CASEWORKER, defaults={"email": "bench@example.com", "first_name": "Bench"}
+    )
+    user.groups.add(Group.objects.get(name=BENCH_QUEUE))
+    return user
+
+
+def list_queries(user):
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies.load(stackenv.signed_in_cookie(user))
+    first = client.get("/admin/cases/")
+    if first.status_code != 200:
+        raise SystemExit(f"/admin/cases/ answered {first.status_code} to the bench caseworker")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/admin/cases/")
+    return len(captured)
+
+
+def generate_cases(rng):
+    queue = Queue.objects.get(name=BENCH_QUEUE)
+    have = Case.objects.filter(summary=BENCH_SUMMARY).count()
+    if have >= CASES:
+        return
+    print(f"  adding {CASES - have:,} cases to the {BENCH_QUEUE} queue (once)", flush=True)
+    statuses = [CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.WAITING, CaseStatus.CLOSED]
+    today = timezone.localdate()
+    batch = []
+    for number in range(have, CASES):
+        received = timezone.now() - datetime.timedelta(minutes=number)
+        batch.append(
+            Case(
+                reference=f"X{number:07d}",  # "0" is never in a real reference
+                summary=BENCH_SUMMARY,
+                queue=queue,
+                status=rng.choice(statuses),
+                due_date=today + datetime.timedelta(days=rng.randint(-10, 10)),
+                resident_name=f"Resident {number}",
+                resident_email=f"resident{number}@example.com",
+                resident_postcode=f"GR{number % 9 + 1} {number % 7 + 1}AB",
+                created_at=received,
+            )
+        )
+        if len(batch) == 5000:
+            Case.objects.bulk_create(batch)
+            batch = []
+    Case.objects.bulk_create(batch)
+
+
+def case_list():
+    rng = random.Random(15)  # noqa: S311 - benchmark data, not security
+    user = caseworker()
+    visible = Case.objects.for_user(user).count()
+    queries_before = list_queries(user)
+    generate_cases(rng)
+    visible_after = Case.objects.for_user(user).count()
+    queries_after = list_queries(user)
+    record(
+        5,
+        "Staff case list: SQL queries of one request",
+        f"{queries_before} with {visible:,} cases and {queries_after} with {visible_after:,}",
+        "≤ 15, the same",
+        queries_before == queries_after and queries_after <= 15,
+    )
+    cookie = stackenv.signed_in_cookie(user)
+    load = wrk(f"{APP}/admin/cases/", seconds=SECONDS, connections=4, headers=[f"Cookie: {cookie}"])
+    if load.errors:
+        raise SystemExit(f"the case list answered with errors:\n{load.output}")
+    record(
+        5,
+        f"Staff case list at {visible_after:,} cases in the team's queues: p95",
+        f"p50 {load.p50_ms:.0f} ms, p95 {load.p95_ms:.0f} ms ({load.per_second:,.0f} requests/s)",
+        "p95 < 150 ms",
+        load.p95_ms < 150,
+    )
+
+
+def main():
+    print(f"bench/scale.py: the stack at {APP}, {SECONDS} s of load a figure")
+    search_latency()
+    case_list()
+
+
+if __name__ == "__main__":
+    main()
