@@ -60,7 +60,7 @@ class Instruction(models.Model):
     # The modulus check's verdict as the checker gave it ("valid", "not_checkable", ...); blank
     # means it was never checked.
     modulus_verdict = models.CharField(_("bank details check"), max_length=20, blank=True)
-    modulus_rule = models.CharField(_("check rule"), max_length=100, blank=True)
+    modulus_rule = models.CharField(_("check rule"), max_length=255, blank=True)
     status = models.CharField(
         _("status"),
         max_length=20,

@@ -22,7 +22,7 @@ from forms_app.journeys.questions.base import _FieldsetMixin
 from forms_app.journeys.questions.widgets import AddressWidget, _mark_parts, _text_input
 
 from .masking import ending
-from .modulus.checker import BankDetailsError, check_account, normalise
+from .modulus.checker import BankDetailsError, check_account
 from .modulus.enums import Verdict
 
 ACCOUNT_NAME_MAX_LENGTH = 60
@@ -82,22 +82,28 @@ class BankDetailsField(forms.MultiValueField):
             errors.append(self._problem([1], self.error_messages["sort_code"], "required"))
         if not account_number:
             errors.append(self._problem([2], self.error_messages["account_number"], "required"))
+        result = None
+        if sort_code and account_number:
+            try:
+                # Spaces and hyphens go, short numbers are padded and long ones shortened as
+                # the specification says (which can change a Santander sort code's last digit).
+                result = check_account(sort_code, account_number)
+            except BankDetailsError as problem:
+                index = 1 if problem.field == "sort_code" else 2
+                errors.append(self._problem([index], problem.message, "invalid"))
+            else:
+                if result.verdict == Verdict.INVALID:
+                    errors.append(
+                        self._problem([2, 1], self.error_messages["failed_check"], "modulus")
+                    )
         if errors:
             raise ValidationError(errors)
-        try:
-            sort_code, account_number = normalise(sort_code, account_number)
-        except BankDetailsError as problem:
-            index = 1 if len(re.sub(r"\D", "", sort_code)) != 6 else 2
-            raise self._problem([index], gettext(str(problem.message)), "invalid") from None
-        result = check_account(sort_code, account_number)
-        if result.verdict == Verdict.INVALID:
-            raise self._problem([2, 1], self.error_messages["failed_check"], "modulus")
         return {
             "account_name": account_name,
-            "sort_code": sort_code,
-            "account_number": account_number,
-            "verdict": str(result.verdict.value if hasattr(result.verdict, "value") else ""),
-            "rule": str(result.rule or ""),
+            "sort_code": result.sort_code,
+            "account_number": result.account_number,
+            "verdict": result.verdict.value,
+            "rule": result.rule,
         }
 
 

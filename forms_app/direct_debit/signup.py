@@ -73,7 +73,7 @@ def give_instruction(request, page, case, answers):
         sort_code=bank["sort_code"],
         account_number=bank["account_number"],
         modulus_verdict=bank.get("verdict", ""),
-        modulus_rule=bank.get("rule", ""),
+        modulus_rule=bank.get("rule", "")[:255],
         confirmed_at=now,
         confirmed_channel=Channel.ASSISTED if staff else Channel.ONLINE,
         confirmed_by=staff,

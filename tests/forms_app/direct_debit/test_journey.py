@@ -164,3 +164,11 @@ def test_in_assisted_mode_staff_must_confirm_they_read_the_guarantee_aloud(
     assert instruction.guarantee_read_aloud
     assert instruction.confirmed_channel == Channel.ASSISTED
     assert instruction.confirmed_by == reception
+
+
+def test_a_sort_code_that_cannot_be_one_is_refused_beside_the_sort_code(client, dd_page):
+    client.post(f"{dd_page.url}start/")
+    client.post(f"{dd_page.url}your-details/", DETAILS)
+    response = client.post(f"{dd_page.url}bank-details/", {**BANK, "bank_details_1": "08-99"})
+    assert "Sort code must be 6 digits long" in text(response)
+    assert 'href="#id_bank_details_1"' in response.content.decode()
