@@ -9,7 +9,9 @@ The account numbers are the Vocalink specification's test cases: 089999 66374959
 
 import io
 import re
+from importlib import import_module
 
+from django.apps import apps
 from django.core.management import call_command
 
 import pytest
@@ -37,6 +39,10 @@ PAGE_TITLES = {
 def council(monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2026")
     call_command("seed_demo", stdout=io.StringIO())
+    # Browser tests end by emptying the database, modulus data included: load it as its
+    # migration does (it does nothing if the data is there).
+    migration = import_module("forms_app.direct_debit.modulus.migrations.0002_valacdos_v8_50_ddmod")
+    migration.load(apps, None)
 
 
 def _squash(text):
