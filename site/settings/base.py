@@ -263,6 +263,11 @@ NOTIFY_EMAIL_TEMPLATE_ID = env("NOTIFY_EMAIL_TEMPLATE_ID")
 NOTIFY_SMS_TEMPLATE_ID = env("NOTIFY_SMS_TEMPLATE_ID")
 # Signs the JSON that queues send to other systems (X-Townhall-Signature: HMAC-SHA256).
 WEBHOOK_SIGNING_KEY = env("WEBHOOK_SIGNING_KEY")
+# Encrypt Direct Debit bank details at rest: Fernet keys, comma-separated, newest first (the newest
+# encrypts, all decrypt; `manage.py rotate_direct_debit_keys` re-encrypts under the newest).
+DIRECT_DEBIT_KEYS = env_list("DIRECT_DEBIT_KEYS")
+# For development and tests only: production refuses to start with it (or with none).
+DEV_DIRECT_DEBIT_KEY = "ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE="
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

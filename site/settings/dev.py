@@ -3,11 +3,13 @@
 import contextlib
 
 from .base import *  # noqa: F403
-from .base import env, env_list
+from .base import DEV_DIRECT_DEBIT_KEY, env, env_list
 
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+# The fixed development key (not for production) unless the environment gives keys.
+DIRECT_DEBIT_KEYS = env_list("DIRECT_DEBIT_KEYS", DEV_DIRECT_DEBIT_KEY)
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_USE_FINDERS = True

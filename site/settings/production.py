@@ -3,11 +3,16 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env, env_bool
+from .base import DEV_DIRECT_DEBIT_KEY, DIRECT_DEBIT_KEYS, SECRET_KEY, env, env_bool
 
 if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "change-me")):
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a long random value (50+ characters) in production."
+    )
+if not DIRECT_DEBIT_KEYS or DEV_DIRECT_DEBIT_KEY in DIRECT_DEBIT_KEYS:
+    raise ImproperlyConfigured(
+        "DIRECT_DEBIT_KEYS must list the Fernet keys that encrypt bank details in production "
+        "(newest first), and never the development key."
     )
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")

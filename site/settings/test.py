@@ -3,13 +3,15 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, INSTALLED_APPS, REDIS_URL
+from .base import BASE_DIR, DEV_DIRECT_DEBIT_KEY, INSTALLED_APPS, REDIS_URL
 
 # Page types that exist only in the test suite, to prove the seams sub-apps plug into.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
+# A fixed key, not for production, so tests can read what they wrote.
+DIRECT_DEBIT_KEYS = [DEV_DIRECT_DEBIT_KEY]
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -10,10 +10,15 @@ import textwrap
 from django.conf import settings
 
 import pytest
+from cryptography.fernet import Fernet
 
 from tests.factories import GuidePageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+# Production refuses to start without keys for Direct Debit bank details.
+DIRECT_DEBIT_KEYS = Fernet.generate_key().decode()
 
 
 def _run_django(code, **env):
@@ -77,6 +82,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _run_django(
         "",
         DJANGO_SETTINGS_MODULE="townhall.settings.production",
+        DIRECT_DEBIT_KEYS=DIRECT_DEBIT_KEYS,
         SECRET_KEY="",
         ALLOWED_HOSTS="council.example",
     )
@@ -84,10 +90,24 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_direct_debit_keys_or_with_the_dev_key():
+    for keys in ("", settings.DEV_DIRECT_DEBIT_KEY):
+        result = _run_django(
+            "",
+            DJANGO_SETTINGS_MODULE="townhall.settings.production",
+            DIRECT_DEBIT_KEYS=keys,
+            SECRET_KEY="x" * 60,
+            ALLOWED_HOSTS="council.example",
+        )
+        assert result.returncode != 0
+        assert "DIRECT_DEBIT_KEYS must list" in result.stderr
+
+
 def test_production_refuses_to_start_without_allowed_hosts():
     result = _run_django(
         "",
         DJANGO_SETTINGS_MODULE="townhall.settings.production",
+        DIRECT_DEBIT_KEYS=DIRECT_DEBIT_KEYS,
         SECRET_KEY="x" * 60,
         ALLOWED_HOSTS="",
     )
@@ -102,6 +122,7 @@ def test_production_starts_with_its_environment_and_uses_hashed_static_files():
         print(settings.STORAGES["staticfiles"]["BACKEND"], settings.SESSION_COOKIE_SECURE)
         """,
         DJANGO_SETTINGS_MODULE="townhall.settings.production",
+        DIRECT_DEBIT_KEYS=DIRECT_DEBIT_KEYS,
         SECRET_KEY="x" * 60,
         ALLOWED_HOSTS="council.example",
     )
@@ -120,6 +141,7 @@ def test_production_is_https_only_unless_the_loopback_stack_says_otherwise():
         """
     production = {
         "DJANGO_SETTINGS_MODULE": "townhall.settings.production",
+        "DIRECT_DEBIT_KEYS": DIRECT_DEBIT_KEYS,
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "council.example",
     }
@@ -131,6 +153,7 @@ def test_production_is_https_only_unless_the_loopback_stack_says_otherwise():
 
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "townhall.settings.production",
+    "DIRECT_DEBIT_KEYS": DIRECT_DEBIT_KEYS,
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "council.example",
 }
