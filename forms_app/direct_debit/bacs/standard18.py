@@ -131,7 +131,12 @@ def _header_2(tag):
 
 
 def _data_record(record, originator, service_user_name):
-    code = TransactionCode(record.transaction_code)
+    try:
+        code = TransactionCode(record.transaction_code)
+    except ValueError:
+        raise Standard18Error(f"{record.transaction_code!r} is not an AUDDIS code") from None
+    if not bacs_name(record.account_name):
+        raise Standard18Error("the name on the account is blank")
     reference = bacs_characters(record.reference)
     if not 6 <= len(reference) <= NAME_LENGTH:
         raise Standard18Error(f"reference {record.reference!r} is not 6 to 18 Bacs characters")
@@ -150,6 +155,23 @@ def _data_record(record, originator, service_user_name):
     )
 
 
+def _checked_originator(originator):
+    return Originator(
+        sun=_digits(originator.sun, 6, "service user number"),
+        service_user_name=originator.service_user_name,
+        sort_code=_digits(originator.sort_code, 6, "originating sort code"),
+        account_number=_digits(originator.account_number, 8, "originating account number"),
+    )
+
+
+def check_record(record, originator):
+    """Raise Standard18Error if the bank would refuse this record from this originator."""
+    originator = _checked_originator(originator)
+    if not bacs_name(originator.service_user_name):
+        raise Standard18Error("the service user name is blank")
+    _data_record(record, originator, bacs_name(originator.service_user_name))
+
+
 def write_file(records, *, originator, processing_date, serial, created=None):
     """The AUDDIS file for `records`, to be processed on `processing_date`.
 
@@ -159,12 +181,7 @@ def write_file(records, *, originator, processing_date, serial, created=None):
     if not 1 <= serial <= 999_999:
         raise Standard18Error(f"file serial {serial} is not 1 to 999999")
     created = created or datetime.date.today()
-    originator = Originator(
-        sun=_digits(originator.sun, 6, "service user number"),
-        service_user_name=originator.service_user_name,
-        sort_code=_digits(originator.sort_code, 6, "originating sort code"),
-        account_number=_digits(originator.account_number, 8, "originating account number"),
-    )
+    originator = _checked_originator(originator)
     service_user_name = bacs_name(originator.service_user_name)
     if not service_user_name:
         raise Standard18Error("the service user name is blank")
