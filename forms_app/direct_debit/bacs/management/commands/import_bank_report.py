@@ -33,7 +33,7 @@ class Command(BaseCommand):
                 ": nothing changed."
             ) from None
         lines = list(report.lines.all())
-        counts = {outcome: 0 for outcome in LineOutcome}
+        counts = dict.fromkeys(LineOutcome, 0)
         for line in lines:
             counts[line.outcome] += 1
         self.stdout.write(
