@@ -8,3 +8,11 @@ class DirectDebitConfig(AppConfig):
     name = "forms_app.direct_debit"
     label = "direct_debit"
     verbose_name = _("Direct Debit")
+
+    def ready(self):
+        from forms_app.notifications.kinds import register_kind
+
+        from . import questions  # noqa: F401 - registers the bank details answer type
+        from .confirmation import CONFIRMATION
+
+        register_kind(CONFIRMATION)

@@ -33,3 +33,8 @@ TRANSITIONS = {
     InstructionStatus.REJECTED: {InstructionStatus.PENDING, InstructionStatus.CANCELLED},
     InstructionStatus.CANCELLED: {InstructionStatus.ACTIVE},
 }
+
+
+class ReferenceFormat(models.TextChoices):
+    DIGITS = "digits", _("A number of digits")
+    PATTERN = "pattern", _("A pattern")

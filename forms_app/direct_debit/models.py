@@ -199,3 +199,7 @@ class Instruction(models.Model):
         if reason:
             text = f"{text} {reason}"
         self.case.updates.create(kind=UpdateKind.NOTE, author=by, text=text)
+
+
+# The sign-up page type lives in its own module; Django finds models through this one.
+from .pages import DirectDebitPage  # noqa: E402, F401
