@@ -1,6 +1,20 @@
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+
+from . import urls
+from .panels import instruction_panel
+
+
+@hooks.register("register_admin_urls")
+def register_instruction_urls():
+    return [path("direct-debit/instructions/", include(urls))]
+
+
+@hooks.register("case_detail_panels")
+def direct_debit_panel(request, case):
+    return instruction_panel(request, case)
 
 
 @hooks.register("register_log_actions")
