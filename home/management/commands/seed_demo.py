@@ -17,6 +17,7 @@ SEEDERS = [
     "home.alerts.demo.seed_alerts",
     "services.feedback.demo.seed_feedback",
     "forms_app.cases.demo.seed_cases",
+    "forms_app.direct_debit.bacs.demo.seed_bacs",
     "home.demo_cy.seed_welsh",
 ]
 
