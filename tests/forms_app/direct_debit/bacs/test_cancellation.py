@@ -7,6 +7,8 @@ from django.utils import translation
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from forms_app.direct_debit.bacs.lodging import produce_files
 from forms_app.direct_debit.enums import InstructionStatus
@@ -93,3 +95,18 @@ def test_the_page_is_in_welsh_too(client):
     response = client.get(url("cy"))
     assert response.status_code == 200
     assert 'lang="cy"' in response.content.decode()
+
+
+HOSTILE_TEXT = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+    st.sampled_from(["\x00", "a\x00bcdefg", "'; DROP TABLE x; --", "9" * 40, "ﬀ" * 300, " " * 50]),
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(reference=HOSTILE_TEXT, postcode=HOSTILE_TEXT)
+def test_hostile_input_is_never_a_server_error(client, reference, postcode):
+    response = client.post(url(), {"reference": reference, "postcode": postcode})
+    assert response.status_code < 500
