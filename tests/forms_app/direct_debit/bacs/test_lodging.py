@@ -130,3 +130,32 @@ def test_the_command_writes_the_file(tmp_path, capsys):
     assert "1 new instruction" in capsys.readouterr().out
     call_command("auddis_file", "--output", str(tmp_path))
     assert "Nothing to send" in capsys.readouterr().out
+
+
+@time_machine.travel(MONDAY, tick=False)
+def test_kept_files_are_encrypted_and_follow_a_key_rotation(settings):
+    from django.db import connection
+
+    from cryptography.fernet import Fernet
+
+    from forms_app.direct_debit.fields import _fernet
+
+    InstructionFactory()
+    (auddis_file,) = produce_files().files
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT content FROM bacs_auddisfile WHERE id = %s", [auddis_file.pk])
+        stored = cursor.fetchone()[0]
+    assert "66374958" not in stored and "VOL1" not in stored
+
+    old = settings.DIRECT_DEBIT_KEYS[0]
+    new = Fernet.generate_key().decode()
+    settings.DIRECT_DEBIT_KEYS = [new, old]
+    _fernet.cache_clear()
+    call_command("rotate_bacs_file_keys")
+    settings.DIRECT_DEBIT_KEYS = [new]
+    _fernet.cache_clear()
+    try:
+        assert AuddisFile.objects.get().content == auddis_file.content
+    finally:
+        settings.DIRECT_DEBIT_KEYS = [old]
+        _fernet.cache_clear()
