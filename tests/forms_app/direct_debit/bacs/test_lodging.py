@@ -4,15 +4,18 @@ each exactly once, and lodged ones taken as accepted after the AUDDIS report per
 import datetime
 
 from django.core.management import call_command
+from django.db import connection
 
 import pytest
 import time_machine
+from cryptography.fernet import Fernet
 
 from forms_app.cases.models import CaseLogEntry
 from forms_app.direct_debit.bacs.enums import TransactionCode
 from forms_app.direct_debit.bacs.lodging import NotReady, activate_accepted, produce_files
 from forms_app.direct_debit.bacs.models import AuddisFile, BacsSettings
 from forms_app.direct_debit.enums import InstructionStatus
+from forms_app.direct_debit.fields import _fernet
 from tests.factories.direct_debit import InstructionFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,12 +137,6 @@ def test_the_command_writes_the_file(tmp_path, capsys):
 
 @time_machine.travel(MONDAY, tick=False)
 def test_kept_files_are_encrypted_and_follow_a_key_rotation(settings):
-    from django.db import connection
-
-    from cryptography.fernet import Fernet
-
-    from forms_app.direct_debit.fields import _fernet
-
     InstructionFactory()
     (auddis_file,) = produce_files().files
     with connection.cursor() as cursor:
