@@ -124,9 +124,11 @@ def produce_files(*, user=None, now=None):
         except Standard18Error as error:
             outcome.left_out.append((instruction.reference, str(error)))
             continue
-        by_service_user.setdefault(originator, []).append((instruction, record))
+        # One file per service user number, named as the first page with that number names it.
+        originator, items = by_service_user.setdefault(originator.sun, (originator, []))
+        items.append((instruction, record))
 
-    for originator, items in by_service_user.items():
+    for originator, items in by_service_user.values():
         serial = _next_serial()
         written = write_file(
             [record for _instruction, record in items],
