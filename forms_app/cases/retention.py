@@ -36,7 +36,7 @@ from forms_app.journeys.uploads import delete_upload, stored_uploads
 
 from .enums import CaseStatus, UpdateKind
 from .models import Case, RetentionRun
-from .signals import case_anonymised
+from .signals import case_anonymised, retention_due
 
 EXPIRING_STATUSES = frozenset({CaseStatus.CLOSED, CaseStatus.CANCELLED})
 # Beyond a journey's life, so a resident who sends their form in its last minute never has a file
@@ -188,6 +188,8 @@ def run_retention(now=None):
         files_removed=files_removed,
         saved_forms_removed=saved_forms_removed,
     )
+    # Apps with personal data of their own remove theirs (and record it themselves).
+    retention_due.send(sender=RetentionRun, now=now)
     if report.removed_anything():
         run = RetentionRun.objects.create(ran_at=now, **report.as_dict())
         log(run, "cases.retention_run", user=None, timestamp=now, data=report.as_dict())

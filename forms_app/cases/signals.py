@@ -7,3 +7,6 @@ case_updated = Signal()
 # Sent in the transaction that removed a case's personal details (sender: Case, case=...), so
 # the systems that were sent a copy can be told to remove theirs.
 case_anonymised = Signal()
+# Sent by the daily retention run (sender: RetentionRun, now=...), so an app that keeps personal
+# data of its own (Direct Debit bank details) removes what is past its time in the same run.
+retention_due = Signal()

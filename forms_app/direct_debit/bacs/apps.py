@@ -9,3 +9,6 @@ class BacsConfig(AppConfig):
     name = "forms_app.direct_debit.bacs"
     label = "bacs"
     verbose_name = _("Bacs files")
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

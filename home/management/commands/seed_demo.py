@@ -17,7 +17,9 @@ SEEDERS = [
     "home.alerts.demo.seed_alerts",
     "services.feedback.demo.seed_feedback",
     "forms_app.cases.demo.seed_cases",
+    "forms_app.direct_debit.bacs.demo.seed_bacs",
     "forms_app.direct_debit.demo.seed_direct_debit",
+    "forms_app.direct_debit.bacs.demo.seed_auddis_file",
     "home.demo_cy.seed_welsh",
     "forms_app.direct_debit.demo.seed_direct_debit_welsh",
 ]
