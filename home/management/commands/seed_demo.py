@@ -18,6 +18,7 @@ SEEDERS = [
     "services.feedback.demo.seed_feedback",
     "forms_app.cases.demo.seed_cases",
     "home.demo_cy.seed_welsh",
+    "forms_app.bookings.demo.seed_bookings",
 ]
 
 
