@@ -1,9 +1,6 @@
 """Customer services staff manage appointment types and schedules, with clear errors."""
 
-import importlib
-
-from django.apps import apps
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 
 import pytest
 
@@ -12,22 +9,8 @@ from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-grant_migration = importlib.import_module(
-    "forms_app.bookings.migrations.0002_customer_services_permissions_bkcore"
-)
 SCHEDULES = "/admin/snippets/bookings/bookableschedule/"
 TYPES = "/admin/snippets/bookings/appointmenttype/"
-
-
-@pytest.fixture
-def reception(client):
-    group = Group.objects.create(name="Customer services")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    grant_migration.grant(apps, None)
-    user = UserFactory(username="reception")
-    user.groups.add(group)
-    client.force_login(user)
-    return client
 
 
 def _inline(prefix, rows):
