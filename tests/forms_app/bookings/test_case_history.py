@@ -1,4 +1,4 @@
-"""A booking's case records what happened to the appointment, however it changed."""
+"""A booking's case records what happened at the reception desk, once."""
 
 import pytest
 
@@ -17,19 +17,32 @@ def _notes(case):
     return [update.text for update in case.updates.filter(kind="note")]
 
 
-def test_move_check_in_and_no_show_are_noted_on_the_case(schedule, appointment_type, location):
+def test_desk_progress_is_noted_on_the_case(schedule, appointment_type, location):
     case = CaseFactory()
     booking = take_seat(appointment_type, location, london(2026, 6, 2, 9), now=MONDAY, case=case)
-    moved = move_seat(booking, london(2026, 6, 3, 11, 30), now=MONDAY)
-    moved.transition(BookingStatus.CHECKED_IN)
+    booking.transition(BookingStatus.CHECKED_IN)
+    booking.transition(BookingStatus.BEING_SEEN)
+    booking.transition(BookingStatus.COMPLETED)
     assert _notes(case) == [
-        "Appointment moved from Tuesday 2 June 2026, 09:00 to Wednesday 3 June 2026, 11:30.",
-        "Appointment checked in.",
+        "Appointment: checked in.",
+        "Appointment: being seen.",
+        "Appointment: completed.",
     ]
 
 
-def test_cancelling_notes_the_reason(schedule, appointment_type, location):
+def test_a_no_show_is_noted_on_the_case(schedule, appointment_type, location):
     case = CaseFactory()
     booking = take_seat(appointment_type, location, london(2026, 6, 2, 9), now=MONDAY, case=case)
-    release_seat(booking, reason="Cancelled by the resident using their link.")
-    assert _notes(case) == ["Appointment cancelled. Cancelled by the resident using their link."]
+    booking.transition(BookingStatus.NO_SHOW)
+    assert _notes(case) == ["Appointment: did not attend."]
+
+
+def test_moves_and_cancellations_are_left_to_whoever_made_them(
+    schedule, appointment_type, location
+):
+    # The resident's change and cancel links note these in their own words.
+    case = CaseFactory()
+    booking = take_seat(appointment_type, location, london(2026, 6, 2, 9), now=MONDAY, case=case)
+    moved = move_seat(booking, london(2026, 6, 3, 11, 30), now=MONDAY)
+    release_seat(moved)
+    assert _notes(case) == []
