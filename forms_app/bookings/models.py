@@ -181,6 +181,16 @@ class BookableSchedule(ClusterableModel):
             raise ValidationError(
                 _("Choose the location and appointment type in the same language.")
             )
+        if self.location_id and self.appointment_type_id:
+            # The same pair in another language would be a second set of seats for one desk.
+            twins = BookableSchedule.objects.filter(
+                location__translation_key=self.location.translation_key,
+                appointment_type__translation_key=self.appointment_type.translation_key,
+            ).exclude(pk=self.pk)
+            if twins.exists():
+                raise ValidationError(
+                    _("This location already has a schedule for this appointment type.")
+                )
 
 
 class TimeRangeMixin(models.Model):
