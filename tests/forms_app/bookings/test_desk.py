@@ -192,3 +192,9 @@ def test_the_desk_reads_a_fixed_number_of_queries_however_busy(
         html = _desk(reception, location).content.decode()
     assert html.count("Dafydd Rees") == 5
     assert len(busy) == len(quiet)
+
+
+def test_the_desk_says_what_to_do_before_any_schedule_exists(reception):
+    html = reception.get(DESK).content.decode()
+    assert "No location offers appointments yet." in html
+    assert "There is a problem" not in html
