@@ -8,3 +8,8 @@ class BookingsConfig(AppConfig):
     name = "forms_app.bookings"
     label = "bookings"
     verbose_name = _("Appointments")
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

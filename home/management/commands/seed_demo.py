@@ -22,6 +22,7 @@ SEEDERS = [
     "forms_app.direct_debit.bacs.demo.seed_auddis_file",
     "home.demo_cy.seed_welsh",
     "forms_app.direct_debit.demo.seed_direct_debit_welsh",
+    "forms_app.bookings.demo.seed_bookings",
 ]
 
 
