@@ -155,12 +155,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
+# Redis being down never fails a request: the cache then acts as an empty one (site/cache.py),
+# and a Redis host that does not answer holds a request a second at most, not a TCP timeout.
+REDIS_CACHE_BACKEND = "townhall.cache.TolerantRedisCache"
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 1.0, "socket_timeout": 1.0}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": REDIS_CACHE_BACKEND,
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "townhall",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
