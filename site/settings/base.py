@@ -127,10 +127,14 @@ TEMPLATES = [
     },
 ]
 
+# A connection kept between requests (DATABASE_CONN_MAX_AGE seconds) is checked before a request
+# reuses it: after PostgreSQL restarts or fails over, the first request each process serves gets a
+# new connection rather than an error page.
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
 # SQLite, the embedded default, is served by several threads or processes at once (`make run`,

@@ -8,7 +8,15 @@ import pytest
 
 from forms_app.cases.models import Queue
 from forms_app.journeys import demo
+from tests.baseline import restore_wagtail_baseline
 from tests.factories.journeys import JourneyPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_baseline(db):
+    """Several of these tests commit for real (app servers must see the rows), and an earlier
+    test that did the same may have emptied the database."""
+    restore_wagtail_baseline()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ class Resident:
     def answer_every_question(self, form_url):
         """Every step of the missed-bin form; returns the "Check your answers" response."""
         page = self.request("GET", form_url)
+        assert page.status_code == 200, (form_url, page.status_code)
         contact = {"full_name": self.name, "email": self.email, "phone": ""}
         for slug, data in (*ANSWERS, ("contact-details", contact)):
             csrf = soup(page).find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]

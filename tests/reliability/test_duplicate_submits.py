@@ -16,7 +16,6 @@ import pytest
 from forms_app.cases.models import Case
 from forms_app.journeys.models import Submission
 from forms_app.notifications.models import Notification
-from tests.baseline import restore_wagtail_baseline
 
 from .residents import Resident, reference_on, send_fields
 from .servers import database_for_servers, gunicorn
@@ -25,12 +24,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 AT_ONCE_PER_SERVER = 6
 REPLAYS_PER_SERVER = 2
-
-
-@pytest.fixture(autouse=True)
-def _wagtail_baseline(db):
-    """Committed for real (the servers must see the rows); an earlier such test emptied it."""
-    restore_wagtail_baseline()
 
 
 def _post_at_once(resident, urls, fields):
