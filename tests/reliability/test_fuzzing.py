@@ -79,7 +79,7 @@ FUZZ = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 # A whole walk through the form is some thirty requests: fewer examples keep it to ~20 seconds.
-FUZZ_WALK = settings(FUZZ, max_examples=12)
+FUZZ_WALK = settings(FUZZ, max_examples=8)
 
 
 def _png():
