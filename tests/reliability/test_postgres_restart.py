@@ -13,6 +13,7 @@ database, so it runs where the suite runs on PostgreSQL: `make test-scale`.
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+from django.conf import settings
 from django.db import connection
 
 import pytest
@@ -23,6 +24,10 @@ from .servers import gunicorn
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+        reason="copies the suite's PostgreSQL test database: runs in make test-scale",
+    ),
     pytest.mark.skipif(own_postgres.bindir() is None, reason="needs PostgreSQL's server binaries"),
 ]
 
@@ -47,8 +52,6 @@ def postgres_to_restart():
 
 @pytest.fixture
 def copied_database(postgres_to_restart, missed_bin):
-    if connection.vendor != "postgresql":
-        pytest.skip("the suite runs on SQLite: this test copies a PostgreSQL test database")
     name = f"townhall_restart_{connection.settings_dict['NAME']}"
     url = postgres_to_restart.copy_database(connection.settings_dict, name)
     yield name, url
