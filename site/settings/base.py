@@ -176,11 +176,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Sessions live in the database (or Redis), never in a process, so app processes stay stateless.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if REDIS_URL
-    else "django.contrib.sessions.backends.db"
-)
+# Django's own engines, but a database that cannot be reached shows the error page (site/sessions/).
+SESSION_ENGINE = "townhall.sessions.cached_db" if REDIS_URL else "townhall.sessions.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

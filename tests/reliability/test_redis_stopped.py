@@ -66,7 +66,7 @@ def own_redis(settings):
             "OPTIONS": django_settings.REDIS_CACHE_OPTIONS,
         }
     }
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = "townhall.sessions.cached_db"
     direct = redis.Redis.from_url(url)
     direct.flushdb()
     yield direct
