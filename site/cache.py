@@ -10,6 +10,10 @@ What that means where the cache decides something:
 - Rate limits (townhall/ratelimit.py) fail open: no count can be kept, so none is enforced until
   Redis is back. A resident must be able to report a missed bin while Redis is being restarted;
   the warnings in the log say the limits are off.
+- A change published while Redis is down cannot make the kept pages stale (townhall/versions.py).
+  A Redis that comes back empty (as `.ci/redis` and the stack run it, saving nothing) holds none;
+  one that kept its data may serve pages from before the change until they expire
+  (FRONT_CACHE_SECONDS, ten minutes at most).
 """
 
 import logging
