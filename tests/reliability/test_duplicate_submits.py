@@ -2,8 +2,8 @@
 later (a double click, a browser retrying, a replayed request): one submission, one case, one
 message to the resident; every answer a redirect to the confirmation, which shows that reference.
 
-The two servers (one process each, serving four requests at a time) share the database and its
-sessions, as app servers behind a load balancer do.
+The two servers (two worker processes each, one request at a time per process, as `make stack`
+runs gunicorn) share the database and its sessions, as app servers behind a load balancer do.
 It runs on the suite's database: PostgreSQL in `make test-scale`, SQLite in `make test`.
 """
 
@@ -44,8 +44,8 @@ def _post_at_once(resident, urls, fields):
 def test_the_same_send_many_times_at_two_servers_makes_one_case(missed_bin, tmp_path):
     with (
         database_for_servers(tmp_path) as database_url,
-        gunicorn(database_url, tmp_path / "a.log", threads=4) as server_a,
-        gunicorn(database_url, tmp_path / "b.log", threads=4) as server_b,
+        gunicorn(database_url, tmp_path / "a.log", workers=2) as server_a,
+        gunicorn(database_url, tmp_path / "b.log", workers=2) as server_b,
     ):
         servers = (server_a, server_b)
         resident = Resident("Sam Jones", "sam@example.com")
