@@ -50,6 +50,10 @@ def submit_journey(request, page, answers_so_far, token):
                 retention_days=page.retention_days,
             )
             page.process_submission(request, submission, collect_answers(journey, reached))
+            # A database error swallowed inside the hook (a savepoint that logs and carries on)
+            # can leave the transaction unable to commit, as when the connection is lost; Django
+            # would then roll it back without a word. Never confirm a submission not saved.
+            transaction.get_connection().validate_no_broken_transaction()
     except IntegrityError:
         # The same token arrived twice at once: the first one won. Anything else is a real error.
         submission = Submission.objects.filter(token=token).first()

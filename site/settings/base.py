@@ -127,10 +127,14 @@ TEMPLATES = [
     },
 ]
 
+# A connection kept between requests (DATABASE_CONN_MAX_AGE seconds) is checked before a request
+# reuses it: after PostgreSQL restarts or fails over, the first request each process serves gets a
+# new connection rather than an error page.
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
 # SQLite, the embedded default, is served by several threads or processes at once (`make run`,
@@ -155,23 +159,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
+# Redis being down never fails a request: the cache then acts as an empty one (site/cache.py),
+# and a Redis host that does not answer holds a request a second at most, not a TCP timeout.
+REDIS_CACHE_BACKEND = "townhall.cache.TolerantRedisCache"
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 1.0, "socket_timeout": 1.0}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": REDIS_CACHE_BACKEND,
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "townhall",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Sessions live in the database (or Redis), never in a process, so app processes stay stateless.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if REDIS_URL
-    else "django.contrib.sessions.backends.db"
-)
+# Django's own engines, but a database that cannot be reached shows the error page (site/sessions/).
+SESSION_ENGINE = "townhall.sessions.cached_db" if REDIS_URL else "townhall.sessions.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -3,7 +3,14 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DEV_DIRECT_DEBIT_KEY, INSTALLED_APPS, REDIS_URL
+from .base import (
+    BASE_DIR,
+    DEV_DIRECT_DEBIT_KEY,
+    INSTALLED_APPS,
+    REDIS_CACHE_BACKEND,
+    REDIS_CACHE_OPTIONS,
+    REDIS_URL,
+)
 
 # Page types that exist only in the test suite, to prove the seams sub-apps plug into.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
@@ -21,9 +28,10 @@ if REDIS_URL:
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": REDIS_CACHE_BACKEND,
             "LOCATION": f"{REDIS_URL.rstrip('/')}/{worker % 15 + 1}",
             "KEY_PREFIX": "townhall-test",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:

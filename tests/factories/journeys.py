@@ -36,3 +36,40 @@ class JourneyPageFactory(wagtail_factories.PageFactory):
         """Published as an editor would leave it, with a live revision (publish=False to skip)."""
         if create and extracted is not False:
             page.save_revision().publish()
+
+
+# Every built-in answer type, one question page each (the page's slug and question's name are the
+# type), with the settings editors can give it; the last page asks for the resident's name (the
+# email question gives their address).
+EVERY_TYPE_SETTINGS = {
+    "text": {"max_length": 200},
+    "number": {"min_value": 0, "max_value": 1000},
+    "date": {"rule": "past"},
+    "radios": {"choices": [{"label": "One", "value": "one", "hint": ""}]},
+    "checkboxes": {
+        "choices": [
+            {"label": "One", "value": "one", "hint": ""},
+            {"label": "Two", "value": "two", "hint": ""},
+        ],
+    },
+}
+
+
+def every_question_type_steps():
+    """StreamField steps asking one question of each built-in type, then the resident's name."""
+    from forms_app.journeys.questions import QUESTION_TYPES
+
+    def page(slug, questions):
+        return {
+            "type": "question_page",
+            "value": {"slug": slug, "heading": "", "questions": questions, "rules": []},
+        }
+
+    def question(kind, name, **value):
+        return {"type": kind, "value": {"label": f"Question {name}", "name": name, **value}}
+
+    steps = [
+        page(kind.replace("_", "-"), [question(kind, kind, **EVERY_TYPE_SETTINGS.get(kind, {}))])
+        for kind in QUESTION_TYPES
+    ]
+    return [*steps, page("your-name", [question("text", "full_name", holds_name=True)])]

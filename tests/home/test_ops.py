@@ -236,7 +236,7 @@ def test_environment_switches_cache_search_and_database_backends():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "townhall.cache.TolerantRedisCache",
         "wagtail.search.backends.elasticsearch8",
         "django.db.backends.postgresql",
         "['http://10.0.0.1:9200', 'http://10.0.0.2:9200']",
