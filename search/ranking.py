@@ -9,18 +9,19 @@ where the words appear — in the title, then the summary, then anywhere — and
 so that 'blue badge' puts the service before the news story, on every backend alike.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import OuterRef, Subquery
+from django.db.models import DateField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Cast
 from django.utils import translation
 
 from wagtail.models import Page
 from wagtail.search.query import And, Or, PlainText
 
 from home.locales import active_locale_id
-from home.queries import public
 
 from . import words
 from .enums import RESULT_MODELS
@@ -130,11 +131,6 @@ def backend_query(concepts):
     return parts[0] if len(parts) == 1 else Or(parts)
 
 
-def uses_database_backend():
-    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
-    return backend.endswith(".database")
-
-
 def result_content_types():
     """Content types of the pages search returns, by model label (cached by Django)."""
     models = [ContentType.objects.get_by_natural_key(*label.split(".")) for label in RESULT_MODELS]
@@ -142,22 +138,33 @@ def result_content_types():
 
 
 def searchable_pages():
-    """Live pages of the kinds search shows, in the resident's language, that anyone may see."""
-    pages = Page.objects.live().filter(
-        locale_id=active_locale_id(), content_type__in=result_content_types().values()
+    """Live pages of the kinds search shows, in the resident's language, that anyone may see.
+
+    Wagtail reads the view restrictions (one small query; a council has a handful) and leaves out
+    the pages under each by path, which every backend can do. Checking every page against the
+    restrictions inside the search's SQL instead cost a pass over all the pages each search."""
+    return (
+        Page.objects.live()
+        .filter(locale_id=active_locale_id(), content_type__in=result_content_types().values())
+        .public()
     )
-    if uses_database_backend():
-        # The restriction check stays inside the search's one SQL query.
-        return pages.filter(pk__in=public(Page.objects.all()).values("pk"))
-    # Elasticsearch cannot run SQL: Wagtail turns restrictions into path filters it can.
-    return pages.public()
+
+
+# What ranking and the results page read of each candidate page: no page is loaded whole.
+CANDIDATE_FIELDS = ("id", "content_type_id", "title", "path", "url_path", "locale_id")
 
 
 @dataclass
 class Hit:
+    """A page found: the page (for a promoted page, of its own type; otherwise a base Page with
+    `CANDIDATE_FIELDS` only), its kind (a ResultType), its summary and date (news) as the results
+    page shows them, and its score."""
+
     page: Page
     kind: str
     score: float
+    summary: str = ""
+    date: datetime.date | None = None
 
 
 @dataclass
@@ -166,6 +173,8 @@ class Results:
     concepts: list
     hits: list = field(default_factory=list)
     promoted: list = field(default_factory=list)
+    # More pages matched than the MAX_CANDIDATES ranked: the count shown is the least there are.
+    capped: bool = False
 
     def counts(self):
         totals = {}
@@ -174,31 +183,71 @@ class Results:
         return totals
 
 
-def score(page, position, total, concepts, phrase, rules):
-    kind, weight = RESULT_MODELS[page._meta.label_lower]
-    title = rules.keys(page.title)
-    summary = rules.keys(getattr(page, "summary", ""))
+def score(label, title, summary, position, total, concepts, phrase, rules):
+    """A page's score from its model label, title and summary and the backend's position for it."""
+    kind, weight = RESULT_MODELS[label]
+    title_keys = rules.keys(title)
+    summary_keys = rules.keys(summary)
     text = 0.0
     in_title = 0
     for concept in concepts:
-        if concept.found_in(title):
+        if concept.found_in(title_keys):
             text += TITLE_WEIGHT
             in_title += 1
-        elif concept.found_in(summary):
+        elif concept.found_in(summary_keys):
             text += SUMMARY_WEIGHT
     text /= len(concepts)
     if in_title == len(concepts):
         text += WHOLE_TITLE_BONUS
-    if " " in phrase and fold(phrase) in fold(normalise(page.title)):
+    if " " in phrase and fold(phrase) in fold(normalise(title)):
         text += PHRASE_BONUS
     order = BACKEND_ORDER_WEIGHT * (1 - position / total)
-    return Hit(page=page, kind=kind, score=(text + order) * weight)
+    return kind, (text + order) * weight
 
 
-def promoted_pages(phrase):
-    """The pages editors recommend for exactly this search, in the resident's language."""
+def _models_by_content_type(pages):
+    labels = {ct.pk: label for label, ct in result_content_types().items()}
+    models = {}
+    for page in pages:
+        if page.content_type_id not in models:
+            model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+            models[page.content_type_id] = (labels[page.content_type_id], model)
+    return models
+
+
+def _has_field(model, name):
+    return any(field.name == name for field in model._meta.concrete_fields)
+
+
+def _summaries_and_dates(pages, models):
+    """Each page's summary and date (None where its type has none), read from the tables of the
+    pages' own types in one narrow query."""
+    ids = {}
+    for page in pages:
+        ids.setdefault(page.content_type_id, []).append(page.pk)
+    parts = [
+        model.objects.filter(pk__in=ids[content_type_id])
+        .order_by()
+        .annotate(
+            result_summary=F("summary") if _has_field(model, "summary") else Value(""),
+            result_date=F("date")
+            if _has_field(model, "date")
+            # A typed NULL: PostgreSQL will not join an untyped one to dates.
+            else Cast(Value(None), output_field=DateField()),
+        )
+        .values_list("pk", "result_summary", "result_date")
+        for content_type_id, (_, model) in models.items()
+    ]
+    if not parts:
+        return {}
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return {pk: (summary or "", date) for pk, summary, date in rows}
+
+
+def promoted_pages(phrase, searchable):
+    """The pages editors recommend for exactly this search, of the `searchable` ones."""
     chosen = PromotedPage.objects.filter(promotion__match_key__contains=f"|{fold(phrase)}|")
-    pages = searchable_pages().filter(translation_key__in=chosen.values("page__translation_key"))
+    pages = searchable.filter(translation_key__in=chosen.values("page__translation_key"))
     position = chosen.filter(page__translation_key=OuterRef("translation_key")).values(
         "promotion_id", "sort_order"
     )
@@ -214,23 +263,50 @@ def promoted_pages(phrase):
 
 
 def search(query):
-    """Rank live public pages for `query`: promoted pages first, then the best matches."""
+    """Rank live public pages for `query`: promoted pages first, then the best matches.
+
+    Candidates are ranked from narrow rows (title, kind, summary): no page is loaded whole."""
     phrase = normalise(query)
     language = active_language()
     concepts = parse(query, language)
     results = Results(query=phrase, concepts=concepts)
     if not concepts:
         return results
-    promoted = promoted_pages(phrase)
+    searchable = searchable_pages()
+    promoted = promoted_pages(phrase, searchable)
     results.promoted = [
-        Hit(page=page, kind=RESULT_MODELS[page._meta.label_lower][0], score=0.0)
+        Hit(
+            page=page,
+            kind=RESULT_MODELS[page._meta.label_lower][0],
+            score=0.0,
+            summary=getattr(page, "summary", ""),
+            date=getattr(page, "date", None),
+        )
         for page in promoted
     ]
     promoted_ids = {page.pk for page in promoted}
-    candidates = searchable_pages().defer_streamfields().specific().search(backend_query(concepts))
-    found = [page for page in candidates[:MAX_CANDIDATES] if page.pk not in promoted_ids]
+    candidates = searchable.only(*CANDIDATE_FIELDS).search(backend_query(concepts))
+    # One more than is ranked, to know whether there were more.
+    fetched = list(candidates[: MAX_CANDIDATES + 1])
+    results.capped = len(fetched) > MAX_CANDIDATES
+    found = [page for page in fetched[:MAX_CANDIDATES] if page.pk not in promoted_ids]
+    models = _models_by_content_type(found)
+    details = _summaries_and_dates(found, models)
     rules = words.for_language(language)
-    hits = [score(page, n, len(found), concepts, phrase, rules) for n, page in enumerate(found)]
+    hits = []
+    for position, page in enumerate(found):
+        summary, date = details.get(page.pk, ("", None))
+        kind, points = score(
+            models[page.content_type_id][0],
+            page.title,
+            summary,
+            position,
+            len(found),
+            concepts,
+            phrase,
+            rules,
+        )
+        hits.append(Hit(page=page, kind=kind, score=points, summary=summary, date=date))
     # Python's sort is stable: equal scores keep the backend's order.
     results.hits = sorted(hits, key=lambda hit: -hit.score)
     return results

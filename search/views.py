@@ -57,6 +57,8 @@ def search(request):
             search_results=results_page,
             promoted=promoted if results_page.number == 1 else [],
             result_count=len(hits) + len(promoted),
+            more_results=results.capped,
+            ranked=ranking.MAX_CANDIDATES,
             type_filters=[
                 {"value": value, "label": label, "count": counts.get(value, 0)}
                 for value, label in ResultType.choices

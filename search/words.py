@@ -14,6 +14,7 @@ spellings to look for) and after (to rank the candidates by where the words are)
 - Any other language: accents only, until someone writes its rules here.
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ def normalise(text):
 
 def fold(text):
     """The text without accents: 'sŵn' -> 'swn', 'caniatâd' -> 'caniatad'."""
+    if text.isascii():
+        # Nothing to take off (and most of what search compares is plain ASCII).
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -51,6 +55,12 @@ class Language:
     """The rules for a language with none of its own: only accents and case do not matter."""
 
     stop_words = frozenset()
+    # Words whose keys are remembered: a search compares the same few thousand words again and
+    # again, in the titles and summaries of up to 300 pages.
+    KEYS_REMEMBERED = 50_000
+
+    def __init__(self):
+        self._remembered_key = functools.lru_cache(maxsize=self.KEYS_REMEMBERED)(self.key)
 
     def key(self, word):
         """The form in which two words are compared: the same key, the same word."""
@@ -58,7 +68,8 @@ class Language:
 
     def keys(self, text):
         """The keys of every word in a text (a page's title or summary, however long)."""
-        return {self.key(word) for word in _NOT_WORD.sub(" ", (text or "").lower()).split()}
+        key = self._remembered_key
+        return {key(word) for word in _NOT_WORD.sub(" ", (text or "").lower()).split()}
 
     def is_stop_word(self, word):
         return fold(word) in self.stop_words

@@ -8,6 +8,7 @@ due date in working days. Staff only ever see cases in the queues of their group
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -267,11 +268,30 @@ class Case(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("personal details removed"), null=True, blank=True)
+    # Not open any more (resolved, closed or cancelled), kept by the database from the status, so
+    # the staff list's order (the work still to do first, the most urgent first) is read from an
+    # index instead of sorting every case in a team's queues.
+    finished = models.GeneratedField(
+        expression=ExpressionWrapper(
+            ~Q(status__in=sorted(status.value for status in OPEN_STATUSES)),
+            output_field=models.BooleanField(),
+        ),
+        output_field=models.BooleanField(),
+        db_persist=True,
+        verbose_name=_("finished"),
+    )
 
     objects = CaseQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_date", "pk"]
+        indexes = [
+            # The staff list's order (views.CaseIndexView), within one queue and across queues.
+            models.Index(
+                fields=["queue", "finished", "due_date", "id"], name="case_queue_work_order"
+            ),
+            models.Index(fields=["finished", "due_date", "id"], name="case_work_order"),
+        ]
         verbose_name = _("case")
         permissions = [
             ("export_case", "Can export cases"),

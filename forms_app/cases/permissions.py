@@ -69,3 +69,12 @@ def queues_for(user):
     if user.is_superuser:
         return Queue.objects.all()
     return Queue.objects.filter(group__in=user.groups.all())
+
+
+def queue_ids_for(user):
+    """The ids of `queues_for(user)`, read once for a user object (a request's user): the case
+    list and the admin menu both ask. As with Django's own permission cache, a change to the
+    user's groups shows from their next request."""
+    if not hasattr(user, "_case_queue_ids"):
+        user._case_queue_ids = list(queues_for(user).values_list("pk", flat=True))
+    return user._case_queue_ids

@@ -15,10 +15,10 @@ from forms_app.journeys.pages import journey_page_models
 from townhall.spreadsheets import SafeSpreadsheetMixin
 
 from . import views
+from .columns import AssigneeColumn, DueColumn, ReferenceColumn, StatusColumn, TextColumn
 from .filters import CaseFilterSet
 from .forms import RoutingRuleForm
 from .models import Case, Queue, RoutingRule
-from .views import AssigneeColumn, DueColumn, ReferenceColumn, StatusColumn
 
 
 class CaseViewSet(ModelViewSet):
@@ -37,8 +37,8 @@ class CaseViewSet(ModelViewSet):
 
     list_display = [
         ReferenceColumn("reference", label=_("Reference"), url_name="cases:inspect"),
-        Column("summary", label=_("Summary")),
-        Column("queue", label=_("Queue"), sort_key="queue__name"),
+        TextColumn("summary", label=_("Summary")),
+        TextColumn("queue", label=_("Queue"), sort_key="queue__name"),
         StatusColumn("status", label=_("Status"), sort_key="status"),
         AssigneeColumn("assignee", label=_("Assigned to")),
         DueColumn("due_date", label=_("Due"), sort_key="due_date"),

@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from forms_app.cases.models import Queue
+from forms_app.cases.permissions import queue_ids_for
 
 VIEW = "view"
 
@@ -14,7 +14,7 @@ class NotificationPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
         if action != VIEW or not user.is_authenticated or not user.is_active:
             return False
-        return user.is_superuser or Queue.objects.filter(group__in=user.groups.all()).exists()
+        return user.is_superuser or bool(queue_ids_for(user))
 
     def user_has_permission_for_instance(self, user, action, instance):
         return (

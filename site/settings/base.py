@@ -264,7 +264,8 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend (search/backends.py: PostgreSQL's text search configuration named).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 
 # The front cache (e.g. Varnish) keeps an anonymous visitor's public pages this many seconds at most
 # (site/frontcache.py), and is emptied after every change when FRONTEND_CACHE_URL is set.

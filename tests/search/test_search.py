@@ -377,3 +377,56 @@ def test_old_search_counts_are_left_out_of_the_reports(admin_client):
     assert "snow" not in html
     html = admin_client.get("/admin/reports/top-searches/", {"period": "90"}).content.decode()
     assert "snow" in html
+
+
+def test_a_news_result_shows_its_summary_date_and_section(client, home_page):
+    news_index = NewsIndexPageFactory(parent=home_page, slug="news", title="News")
+    story = NewsPageFactory(
+        parent=news_index,
+        title="Glanrhyd library reopens",
+        summary="The library is open again after its new roof.",
+        date=datetime.date(2026, 3, 14),
+    )
+
+    html = client.get("/search/", {"q": "library"}).content.decode()
+
+    assert f'href="{story.url}">Glanrhyd library reopens</a>' in html
+    assert "The library is open again after its new roof." in html
+    assert '<time datetime="2026-03-14">14 March 2026</time>' in html
+    assert '<span class="govuk-visually-hidden">In </span>News</a>' in html
+
+
+def test_when_more_pages_match_than_are_ranked_the_count_says_so(client, home_page, monkeypatch):
+    monkeypatch.setattr("search.ranking.MAX_CANDIDATES", 5)
+    category = ServiceIndexPageFactory(parent=home_page, title="Parks", summary="Parks.")
+    for number in range(5):
+        ServicePageFactory(parent=category, title=f"Book a bowling green {number}")
+
+    exactly = client.get("/search/", {"q": "bowling"}).content.decode()
+    assert "5 results for ‘bowling’" in exactly
+    assert "More pages match" not in exactly
+
+    ServicePageFactory(parent=category, title="Book a bowling green 5")
+    more = client.get("/search/", {"q": "bowling"}).content.decode()
+    assert "5+ results for ‘bowling’" in more
+    assert "More pages match than the best 5 listed here." in more
+    assert len(result_titles(more)) == 5
+
+
+def test_query_count_does_not_depend_on_the_kinds_of_page_shown(client, home_page):
+    category = ServiceIndexPageFactory(parent=home_page, title="Parks", summary="Parks.")
+    news_index = NewsIndexPageFactory(parent=home_page, slug="news")
+    # Every result kind on the first page, or only services there and news further on.
+    ServicePageFactory(parent=category, title="Book a croquet lawn")
+    NewsPageFactory(parent=news_index, title="Croquet lawn reopens")
+    for number in range(30):
+        ServicePageFactory(parent=category, title=f"Book a squash court {number}")
+    for number in range(30):
+        NewsPageFactory(parent=news_index, title=f"Squash court {number} reopens")
+    client.get("/search/", {"q": "warm up"})
+
+    mixed, mixed_html = _queries_for_a_search(client, "croquet")
+    services_first, services_html = _queries_for_a_search(client, "squash")
+    assert "2 results for ‘croquet’" in mixed_html
+    assert "60 results for ‘squash’" in services_html
+    assert mixed == services_first

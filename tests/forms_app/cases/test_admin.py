@@ -700,3 +700,66 @@ def test_the_list_opens_with_open_cases_most_urgent_first(waste_officer_client, 
     # Sorting by a column is still the column's order.
     by_due = listed_references(waste_officer_client.get(INDEX + "?ordering=due_date"))
     assert by_due[0] == closed_long_ago.reference
+
+
+def test_a_case_that_is_resolved_leaves_the_work_at_the_top(
+    waste_officer_client, waste_officer, waste_queue
+):
+    today = timezone.localdate()
+    most_urgent = make_case(waste_queue, "URGE2222", due_date=today - datetime.timedelta(3))
+    next_up = make_case(waste_queue, "NEXT2222", due_date=today + datetime.timedelta(1))
+    assert listed_references(waste_officer_client.get(INDEX)) == [
+        most_urgent.reference,
+        next_up.reference,
+    ]
+
+    most_urgent.change_status(CaseStatus.RESOLVED, waste_officer)
+    assert listed_references(waste_officer_client.get(INDEX)) == [
+        next_up.reference,
+        most_urgent.reference,
+    ]
+
+    # Reopened, it is work again, and the most urgent.
+    most_urgent.change_status(CaseStatus.IN_PROGRESS, waste_officer)
+    assert listed_references(waste_officer_client.get(INDEX)) == [
+        most_urgent.reference,
+        next_up.reference,
+    ]
+
+
+def test_the_list_rows_show_status_assignee_due_date_and_a_checkbox(
+    waste_officer_client, waste_queue, waste_colleague
+):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    case = make_case(
+        waste_queue, "HKWX2222", due_date=yesterday, assignee=waste_colleague, status="waiting"
+    )
+    html = waste_officer_client.get(INDEX).content.decode()
+    row = html[html.index('<input type="checkbox" name="case"') :].split("</tr>")[0]
+    assert (
+        f'<input type="checkbox" name="case" value="{case.pk}" form="case-bulk-form" '
+        f'id="case-select-{case.pk}" aria-label="Select case HKWX 2222">'
+    ) in row
+    assert "<td>Report a missed bin collection</td>" in row
+    assert "<td>Waste</td>" in row
+    assert '<strong class="case-tag case-tag--waiting">Waiting for resident</strong>' in row
+    assert "<td>Carys Lloyd</td>" in row
+    assert '<strong class="case-tag case-tag--overdue">Overdue</strong>' in row
+    assert f'<time datetime="{yesterday.isoformat()}">{yesterday:%-d %b %Y}</time>' in row
+
+
+def test_the_list_reads_at_most_fifteen_queries_however_many_cases(
+    waste_officer_client, waste_queue, waste_colleague, django_assert_max_num_queries
+):
+    for number in range(60):
+        make_case(
+            waste_queue,
+            f"QF{number:06d}".translate(DIGITS),
+            assignee=waste_colleague if number % 2 else None,
+            status=CaseStatus.CLOSED if number % 3 == 0 else CaseStatus.NEW,
+        )
+    waste_officer_client.get(INDEX)  # warm caches (content types, site) as a real server has
+    with django_assert_max_num_queries(15):
+        response = waste_officer_client.get(INDEX)
+    assert len(response.context["object_list"]) == 50
+    assert response.context["paginator"].count == 60
