@@ -234,7 +234,7 @@ class ServicePage(RoutedPageMixin, StepByStepMembershipMixin, ReviewMixin, Page)
     ]
 
     parent_page_types = ["services.ServiceIndexPage"]
-    subpage_types = ["journeys.JourneyPage"]
+    subpage_types = ["journeys.JourneyPage", "bookings.BookingPage"]
     route_select_related = ["start_page"]
 
     class Meta:

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("cookies/", home_views.cookies, name="cookies"),
     path("check-progress/", include("forms_app.cases.resident_urls")),
+    path("appointments/", include("forms_app.bookings.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

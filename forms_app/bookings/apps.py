@@ -8,3 +8,10 @@ class BookingsConfig(AppConfig):
     name = "forms_app.bookings"
     label = "bookings"
     verbose_name = _("Appointments")
+
+    def ready(self):
+        # The answer types and message kinds a booking needs, registered as the app loads.
+        from . import questions  # noqa: F401
+        from .notifications import register_kinds
+
+        register_kinds()

@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 import icalendar
 
 from townhall.public_urls import public_base_url
+
+from .enums import BookingStatus
 
 PRODID = "-//Townhall//Appointments//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -32,6 +35,40 @@ class CalendarEvent:
     cancelled: bool = False
     # How many times the appointment has been changed: calendars keep the highest.
     sequence: int = 0
+
+
+def event_for(booking):
+    """The calendar entry for a booking, in the active language."""
+    appointment_type = booking.appointment_type.localized
+    location = booking.location.localized
+    address = ", ".join(
+        line.strip()
+        for line in f"{location.address}\n{location.postcode}".splitlines()
+        if line.strip()
+    )
+    description = [_("Reference: %(reference)s") % {"reference": booking.reference}]
+    if appointment_type.what_to_bring:
+        description += ["", _("What to bring:"), appointment_type.what_to_bring]
+    if location.phone:
+        description += ["", _("To change or cancel, phone %(phone)s.") % {"phone": location.phone}]
+    return CalendarEvent(
+        reference=booking.reference,
+        summary=_("%(appointment)s at %(place)s")
+        % {"appointment": appointment_type.name, "place": location.title},
+        starts_at=booking.starts_at,
+        ends_at=booking.ends_at,
+        location=f"{location.title}, {address}",
+        description="\n".join(str(line) for line in description),
+        cancelled=booking.status == BookingStatus.CANCELLED,
+        sequence=_times_moved(booking),
+    )
+
+
+def _times_moved(booking):
+    count, current = 0, booking
+    while (current := getattr(current, "moved_from", None)) is not None:
+        count += 1
+    return count
 
 
 def event_uid(reference):

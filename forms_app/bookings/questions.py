@@ -56,6 +56,11 @@ def format_day(day):
     return date_format(day, DAY_FORMAT)
 
 
+def format_short_day(day):
+    """'Tuesday 8 December': a day in the booking window, where the year goes without saying."""
+    return date_format(day, "l j F")
+
+
 def format_slot(moment):
     """'10:30am on Tuesday 8 December 2026', in the site's time zone."""
     return gettext("%(time)s on %(day)s") % {
