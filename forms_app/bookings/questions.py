@@ -23,6 +23,7 @@ from crispy_forms_gds.layout import Field, Size
 from forms_app.journeys.questions import RadiosQuestionBlock, registry
 
 DAY_FORMAT = "l j F Y"
+TAKEN = _("That time has just been taken. Choose another time.")
 
 
 def parse_day(stored):
@@ -145,6 +146,14 @@ class BookingSlotBlock(RadiosQuestionBlock):
 
     def empty_message(self, value):
         return value.get("error_message") or _("Select a time")
+
+    def form_field(self, value):
+        # A time no longer on the list was free when the page was drawn: someone took it since.
+        return forms.ChoiceField(
+            choices=self.choices_for(value),
+            widget=forms.RadioSelect,
+            **self.field_kwargs(value, invalid_choice=TAKEN),
+        )
 
     def display(self, value, stored):
         moment = parse_slot(stored)

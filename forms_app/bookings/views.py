@@ -24,6 +24,7 @@ from .enums import CHANGEABLE_STATUSES, BookingStatus
 from .models import Booking
 from .notifications import queue_cancelled, queue_changed
 from .questions import (
+    TAKEN,
     day_choices,
     format_short_day,
     parse_day,
@@ -179,7 +180,7 @@ def _choose_day(request, booking, context):
     return _render(request, "bookings/links/change.html", context)
 
 
-def _choose_time(request, booking, context, day, nearest=None):
+def _choose_time(request, booking, context, day, nearest=None, refused=False):
     if nearest:
         options = time_choices(nearest, with_day=True)
         heading = _("Choose another time")
@@ -199,19 +200,20 @@ def _choose_time(request, booking, context, day, nearest=None):
         choices=options,
         hint="" if options else _("There are no free times left on this day. Choose another day."),
     )
-    posted = request.method == "POST" and not nearest
+    posted = request.method == "POST" and not refused
     form = build_form(
         [question], data=request.POST if posted else None, single_question_heading=False
     )
     if posted and form.is_valid():
         new_start = parse_slot(form.cleaned_data["time"])
-        moved = _move(booking, new_start)
-        if moved is not None:
+        if _move(booking, new_start) is not None:
             return HttpResponseRedirect(f"{request.path}?done=1")
+    if posted and (new_start := parse_slot(request.POST.get("time"))):
+        # Taken meanwhile (before or while moving): the times nearest the one chosen.
         around = nearest_free_times(booking.appointment_type, booking.location, new_start)
-        around = [free for free in around if free.starts_at != booking.starts_at][:5]
-        response = _choose_time(request, booking, context, day, nearest=around or None)
-        response.context_data["refusal"] = _("That time has just been taken. Choose another time.")
+        around = [free for free in around if free.starts_at != booking.starts_at]
+        response = _choose_time(request, booking, context, day, around, refused=True)
+        response.context_data["refusal"] = TAKEN
         return response
     context.update(
         form=form,

@@ -18,12 +18,13 @@ from forms_app.bookings.models import Booking
 from forms_app.bookings.seats import release_seat, take_seat
 from forms_app.cases.enums import UpdateKind
 from forms_app.notifications.models import Notification
-from tests.factories import CaseFactory, ServiceIndexPageFactory
+from tests.factories import ServiceIndexPageFactory
+from tests.factories.casework import CaseFactory
 
-from .booking_setup import LONDON, NOW, appointment_type, location, schedule
+from .booking_setup import LONDON, NOW, TUESDAY_9, TUESDAY_930, make_location, make_schedule, make_type
 
-TUESDAY_9 = dt.datetime(2026, 12, 8, 9, 0, tzinfo=LONDON)
-TUESDAY_930 = dt.datetime(2026, 12, 8, 9, 30, tzinfo=LONDON)
+
+
 
 
 @pytest.fixture
@@ -35,9 +36,9 @@ def clock():
 @pytest.fixture
 def bookable(home_page):
     places = ServiceIndexPageFactory(parent=home_page, title="Places", slug="places")
-    kind = appointment_type()
-    place = location(places)
-    schedule(kind, place, capacity=1)
+    kind = make_type()
+    place = make_location(places)
+    make_schedule(kind, place, capacity=1)
     return kind, place
 
 
