@@ -89,7 +89,11 @@ def _one_line(address):
 def type_step(types):
     """Radios, so a routing rule can send each appointment type's cases to its own team."""
     options = [
-        _option(kind.slug, kind.localized.name, _("%(minutes)s minutes") % {"minutes": kind.duration_minutes})
+        _option(
+            kind.slug,
+            kind.localized.name,
+            _("%(minutes)s minutes") % {"minutes": kind.duration_minutes},
+        )
         for kind in types
     ]
     question = _question(
@@ -125,7 +129,9 @@ def day_step(appointment_type, location, now):
     question = _question(
         "booking_day",
         label=_("Choose a day"),
-        hint=_("Only days with a free time are listed.") if days else _("There are no free times here at the moment. Go back and choose another place."),
+        hint=_("Only days with a free time are listed.")
+        if days
+        else _("There are no free times here at the moment. Go back and choose another place."),
         name=DAY,
         required=True,
         choices=day_choices(days),
@@ -152,7 +158,9 @@ def time_step(appointment_type, location, day, now, nearest=None):
     question = _question(
         "booking_slot",
         label=_("Time"),
-        hint="" if options else _("There are no free times left on this day. Go back and choose another day."),
+        hint=""
+        if options
+        else _("There are no free times left on this day. Go back and choose another day."),
         name=TIME,
         required=True,
         choices=options,
@@ -199,8 +207,16 @@ def needs_step():
         choices=[
             _option(INTERPRETER, _("An interpreter")),
             _option(WELSH, _("An adviser who speaks Welsh")),
-            _option(STEP_FREE, _("Step-free access"), _("No stairs or steps between the entrance and the desk")),
-            _option(COMPANION, _("Someone coming with me"), _("For example a friend, relative or support worker")),
+            _option(
+                STEP_FREE,
+                _("Step-free access"),
+                _("No stairs or steps between the entrance and the desk"),
+            ),
+            _option(
+                COMPANION,
+                _("Someone coming with me"),
+                _("For example a friend, relative or support worker"),
+            ),
         ],
     )
     language = _question(

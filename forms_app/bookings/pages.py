@@ -128,4 +128,3 @@ class BookingPage(AbstractJourneyPage):
         if getattr(response, "context_data", None) is not None and first.slug == step_slug:
             response.context_data["intro"] = self.intro
         return response
-

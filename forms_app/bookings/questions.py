@@ -109,7 +109,9 @@ class BookingDayBlock(RadiosQuestionBlock):
             day = parse_day(choice.value)
             monday = day - datetime.timedelta(days=day.weekday()) if day else None
             by_week.setdefault(monday, []).append(choice)
-        groups = [(week_heading(monday) if monday else "", options) for monday, options in by_week.items()]
+        groups = [
+            (week_heading(monday) if monday else "", options) for monday, options in by_week.items()
+        ]
         return GroupedChoiceField(
             groups=groups,
             widget=forms.RadioSelect,

@@ -92,9 +92,7 @@ def _offer_nearest(request, page, found, starts_at, now):
     if request is None:
         return
     around = starts_at or now
-    nearest = nearest_free_times(
-        found.type, found.location, around, count=NEAREST_COUNT, now=now
-    )
+    nearest = nearest_free_times(found.type, found.location, around, count=NEAREST_COUNT, now=now)
     if nearest:
         request.session[_nearest_key(page)] = [slot_value(free.starts_at) for free in nearest]
     else:
@@ -134,9 +132,7 @@ def refuse_details(request, page, step_slug):
         return None  # the engine shows the fields' own errors
     email, mobile = form.cleaned_data.get(EMAIL), form.cleaned_data.get(MOBILE)
     if mobile and not uk_mobile(mobile):
-        form.add_error(
-            MOBILE, _("Enter a UK mobile number, like 07700 900 982, or leave it empty")
-        )
+        form.add_error(MOBILE, _("Enter a UK mobile number, like 07700 900 982, or leave it empty"))
     elif not email and not mobile and not is_assisting(request):
         form.add_error(EMAIL, _("Enter an email address or a UK mobile number"))
     else:
@@ -199,7 +195,8 @@ def booking_context(booking):
         "appointment_type": appointment_type,
         "location": location,
         "address_lines": [
-            line.strip() for line in f"{location.address}\n{location.postcode}".splitlines()
+            line.strip()
+            for line in f"{location.address}\n{location.postcode}".splitlines()
             if line.strip()
         ],
         "what_to_bring": appointment_type.what_to_bring,
@@ -213,4 +210,6 @@ def booking_context(booking):
 
 
 def can_change_until(booking):
-    return booking.starts_at - datetime.timedelta(hours=booking.appointment_type.change_cutoff_hours)
+    return booking.starts_at - datetime.timedelta(
+        hours=booking.appointment_type.change_cutoff_hours
+    )

@@ -102,7 +102,9 @@ def calendar(request, token):
     booking, error = _open(request, token, links.CALENDAR)
     if error:
         return error
-    response = HttpResponse(ics.calendar_file(ics.event_for(booking)), content_type=ics.CONTENT_TYPE)
+    response = HttpResponse(
+        ics.calendar_file(ics.event_for(booking)), content_type=ics.CONTENT_TYPE
+    )
     response["Content-Disposition"] = f'attachment; filename="{ics.filename(booking.reference)}"'
     add_never_cache_headers(response)
     return response
@@ -242,4 +244,3 @@ def _move(booking, new_start):
             return moved
     except SlotTaken:
         return None
-

@@ -41,7 +41,9 @@ def make_location(parent, title="Central Library", **values):
     return LocationPageFactory(parent=parent, title=title, **{**defaults, **values})
 
 
-def make_schedule(kind, place, *, capacity=1, weekdays=range(5), starts=dt.time(9), ends=dt.time(10)):
+def make_schedule(
+    kind, place, *, capacity=1, weekdays=range(5), starts=dt.time(9), ends=dt.time(10)
+):
     """Appointments on weekdays between `starts` and `ends` (two 30-minute times by default)."""
     made = BookableSchedule.objects.create(appointment_type=kind, location=place, capacity=capacity)
     for weekday in weekdays:

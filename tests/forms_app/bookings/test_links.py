@@ -21,10 +21,15 @@ from forms_app.notifications.models import Notification
 from tests.factories import ServiceIndexPageFactory
 from tests.factories.casework import CaseFactory
 
-from .booking_setup import LONDON, NOW, TUESDAY_9, TUESDAY_930, make_location, make_schedule, make_type
-
-
-
+from .booking_setup import (
+    LONDON,
+    NOW,
+    TUESDAY_9,
+    TUESDAY_930,
+    make_location,
+    make_schedule,
+    make_type,
+)
 
 
 @pytest.fixture
