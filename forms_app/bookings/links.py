@@ -31,7 +31,7 @@ class LinkExpired(LinkError):
 
 
 class LinkInvalid(LinkError):
-    """Not made by us, made for another purpose, or damaged when copied: "This link does not work"."""
+    """Not ours, for another purpose, or damaged when copied: "This link does not work"."""
 
 
 def _signer(purpose):

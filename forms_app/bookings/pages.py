@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page
 from forms_app.journeys import views as journey_views
 from forms_app.journeys.pages import AbstractJourneyPage
 from forms_app.journeys.panels import ContributedPanel
-from forms_app.journeys.progress import load_state, save_state
+from forms_app.journeys.progress import load_state
 
 from . import steps
 from .journey import TIME_STEP, booking_journey
@@ -120,9 +120,9 @@ class BookingPage(AbstractJourneyPage):
             if refused is not None:
                 return refused
         response = journey_views.step(request, self, step_slug)
-        if request.method == "POST" and step_slug == TIME_STEP:
-            if isinstance(response, HttpResponseRedirect):
-                steps.time_chosen(request, self)
+        chose_time = request.method == "POST" and step_slug == TIME_STEP
+        if chose_time and isinstance(response, HttpResponseRedirect):
+            steps.time_chosen(request, self)
         response = steps.restyle(response, "bookings/journey/question_page.html")
         first = self.journey().first()
         if getattr(response, "context_data", None) is not None and first.slug == step_slug:

@@ -1,4 +1,4 @@
-"""What the booking page adds to the journey engine's pages: the checks and words only a booking has.
+"""What the booking page adds to the journey engine's pages: the checks and words of a booking.
 
 - Sending (`book`): take the seat, open the case, link them, queue the confirmation; a time
   taken meanwhile goes back to the time step with the nearest free times.
@@ -25,7 +25,6 @@ from . import links
 from .availability import nearest_free_times
 from .journey import (
     DAY,
-    DAY_STEP,
     DETAILS_STEP,
     EMAIL,
     MOBILE,

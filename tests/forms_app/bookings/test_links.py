@@ -6,7 +6,6 @@ moment: Monday 7 December 2026, 8am. The booking is on Tuesday 8 December at 9am
 
 import datetime as dt
 
-
 import icalendar
 import pytest
 import time_machine
