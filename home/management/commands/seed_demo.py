@@ -11,6 +11,7 @@ SEEDERS = [
     "home.translations.demo.seed_translation_permissions",
     "services.demo.seed_services",
     "forms_app.journeys.demo.seed_journeys",
+    "forms_app.bookings.demo_journey.seed_booking_page",
     "search.demo.seed_search",
     "forms_app.cases.demo.seed_queues",
     "home.demo.seed_council_settings",
@@ -18,6 +19,7 @@ SEEDERS = [
     "services.feedback.demo.seed_feedback",
     "forms_app.cases.demo.seed_cases",
     "home.demo_cy.seed_welsh",
+    "forms_app.bookings.demo_journey.seed_booking_page_welsh",
 ]
 
 
