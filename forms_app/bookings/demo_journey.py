@@ -1,26 +1,24 @@
 """The demo council's "Book an appointment" page, in English and Welsh, for `manage.py seed_demo`.
 
-It goes under the service "Book an appointment at a reception point" and offers the demo's
-appointment types. The types, places and schedules are the bookings demo's; any type missing here
-is made with a plain weekday schedule at the first reception point, so the page always has
-something to book. Running it again changes nothing.
+It goes under the service "Book an appointment at a reception point" and offers the bookings
+demo's appointment types, places and schedules (demo.py), so it runs after that. Running it again
+changes nothing.
 """
-
-import datetime
 
 from django.utils.text import slugify
 
 from wagtail.models import Locale, Page
 
-from services.models import LocationPage, ServicePage
+from services.models import ServicePage
 
-from .models import AppointmentType, BookableSchedule, ScheduleHours
+from .demo import TYPES
+from .models import AppointmentType
 from .pages import BookingPage
 
 SERVICE_TITLE = "Book an appointment at a reception point"
 TITLE = "Book an appointment"
 INTRO = (
-    "<p>See an adviser in person at one of our reception points. Appointments last 20 to 40 "
+    "<p>See an adviser in person at one of our reception points. Appointments last 20 to 45 "
     "minutes. You can change or cancel online until 2 hours before.</p>"
 )
 CONFIRMATION = "Appointment booked"
@@ -29,38 +27,10 @@ WHAT_HAPPENS_NEXT = (
     "If you need an interpreter or step-free access, we will have it ready.</p>"
 )
 
-# (name, slug, minutes, what to bring, Welsh name, Welsh what to bring)
-TYPES = [
-    (
-        "Council tax advice",
-        "council-tax-advice",
-        30,
-        "Your latest Council Tax bill and proof of any income.",
-        "Cyngor ar y dreth gyngor",
-        "Eich bil Treth Gyngor diweddaraf a phrawf o unrhyw incwm.",
-    ),
-    (
-        "Housing options",
-        "housing-options",
-        40,
-        "Proof of identity, your tenancy agreement and any letters about leaving your home.",
-        "Opsiynau tai",
-        "Prawf adnabod, eich cytundeb tenantiaeth ac unrhyw lythyrau am adael eich cartref.",
-    ),
-    (
-        "Blue Badge application help",
-        "blue-badge-help",
-        20,
-        "Proof of identity, proof of address and a recent photo.",
-        "Help gyda chais Bathodyn Glas",
-        "Prawf adnabod, prawf cyfeiriad a llun diweddar.",
-    ),
-]
-
 WELSH_TITLE = "Trefnu apwyntiad"
 WELSH_INTRO = (
     "<p>Gwelwch gynghorydd wyneb yn wyneb yn un o'n mannau derbyn. Mae apwyntiadau'n para 20 i "
-    "40 munud. Gallwch newid neu ganslo ar-lein hyd at 2 awr cyn hynny.</p>"
+    "45 munud. Gallwch newid neu ganslo ar-lein hyd at 2 awr cyn hynny.</p>"
 )
 WELSH_CONFIRMATION = "Apwyntiad wedi'i drefnu"
 WELSH_WHAT_HAPPENS_NEXT = (
@@ -70,36 +40,12 @@ WELSH_WHAT_HAPPENS_NEXT = (
 
 
 def _types():
+    """The bookings demo's appointment types (forms_app/bookings/demo.py), in its order."""
     default = Locale.get_default()
-    found = []
-    for name, slug, minutes, bring, _welsh, _welsh_bring in TYPES:
-        kind = AppointmentType.objects.filter(locale=default, slug=slug).first()
-        if kind is None:
-            kind = AppointmentType.objects.create(
-                locale=default,
-                name=name,
-                slug=slug,
-                duration_minutes=minutes,
-                what_to_bring=bring,
-            )
-        found.append(kind)
-    return found
-
-
-def _schedule_if_missing(kind):
-    if BookableSchedule.objects.filter(appointment_type=kind).exists():
-        return
-    place = LocationPage.objects.filter(locale=Locale.get_default()).order_by("path").first()
-    if place is None:
-        return
-    schedule = BookableSchedule.objects.create(appointment_type=kind, location=place, capacity=2)
-    for weekday in range(5):
-        ScheduleHours.objects.create(
-            schedule=schedule,
-            weekday=weekday,
-            starts=datetime.time(13, 30),
-            ends=datetime.time(16, 30),
-        )
+    by_slug = {
+        kind.slug: kind for kind in AppointmentType.objects.filter(locale=default, slug__in=TYPES)
+    }
+    return [by_slug[slug] for slug in TYPES if slug in by_slug]
 
 
 def seed_booking_page(stdout):
@@ -109,8 +55,8 @@ def seed_booking_page(stdout):
     if service is None:
         return
     types = _types()
-    for kind in types:
-        _schedule_if_missing(kind)
+    if not types:
+        return
     page = BookingPage.objects.child_of(service).first()
     if page is None:
         page = BookingPage(
@@ -130,17 +76,12 @@ def seed_booking_page(stdout):
 
 
 def seed_booking_page_welsh(stdout):
-    """The Welsh booking page under the Welsh service, and Welsh names for the types."""
+    """The Welsh booking page under the Welsh service (the types' Welsh names are the bookings
+    demo's)."""
     welsh = Locale.objects.filter(language_code="cy").first()
     page = BookingPage.objects.filter(locale=Locale.get_default()).first()
     if welsh is None or page is None:
         return
-    for name, slug, _minutes, _bring, welsh_name, welsh_bring in TYPES:
-        kind = AppointmentType.objects.filter(locale=Locale.get_default(), slug=slug).first()
-        if kind is not None and kind.get_translation_or_none(welsh) is None:
-            translated = kind.copy_for_translation(welsh)
-            translated.name, translated.what_to_bring = welsh_name, welsh_bring
-            translated.save()
     welsh_service = page.get_parent().get_translation_or_none(welsh)
     if welsh_service is None or page.get_translation_or_none(welsh) is not None:
         return

@@ -97,7 +97,9 @@ class AppointmentType(TranslatableMixin, models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["locale", "slug"], name="bookings_appointment_type_slug_per_locale"
+                fields=["locale", "slug"],
+                name="bookings_appointment_type_slug_per_locale",
+                violation_error_message=_("Another appointment type already uses this slug."),
             )
         ]
 

@@ -217,6 +217,9 @@ STORAGES = {
 # Locations close on these bank holidays unless an editor says otherwise: ENG (England and Wales,
 # the same days), WLS, SCT or NIR.
 BANK_HOLIDAY_REGION = env("BANK_HOLIDAY_REGION", "ENG")
+# The reception desk's service standard: residents called in within this many minutes of their
+# appointment time count as seen on time.
+BOOKINGS_SEEN_WITHIN_MINUTES = int(env("BOOKINGS_SEEN_WITHIN_MINUTES", "5"))
 
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Townhall")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -162,7 +162,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='appointmenttype',
-            constraint=models.UniqueConstraint(fields=('locale', 'slug'), name='bookings_appointment_type_slug_per_locale'),
+            constraint=models.UniqueConstraint(fields=('locale', 'slug'), name='bookings_appointment_type_slug_per_locale', violation_error_message='Another appointment type already uses this slug.'),
         ),
         migrations.AlterUniqueTogether(
             name='appointmenttype',

@@ -11,7 +11,6 @@ SEEDERS = [
     "home.translations.demo.seed_translation_permissions",
     "services.demo.seed_services",
     "forms_app.journeys.demo.seed_journeys",
-    "forms_app.bookings.demo_journey.seed_booking_page",
     "search.demo.seed_search",
     "forms_app.cases.demo.seed_queues",
     "home.demo.seed_council_settings",
@@ -19,6 +18,8 @@ SEEDERS = [
     "services.feedback.demo.seed_feedback",
     "forms_app.cases.demo.seed_cases",
     "home.demo_cy.seed_welsh",
+    "forms_app.bookings.demo.seed_bookings",
+    "forms_app.bookings.demo_journey.seed_booking_page",
     "forms_app.bookings.demo_journey.seed_booking_page_welsh",
 ]
 

@@ -1,4 +1,8 @@
 import datetime as dt
+import importlib
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
 
 import pytest
 
@@ -7,6 +11,7 @@ from tests.factories.bookings import (
     BookableScheduleFactory,
     LocationPageFactory,
 )
+from tests.factories.users import UserFactory
 
 
 @pytest.fixture
@@ -29,3 +34,21 @@ def london(*args):
     from forms_app.bookings.slots import LONDON
 
     return dt.datetime(*args, tzinfo=LONDON)
+
+
+grant_migration = importlib.import_module(
+    "forms_app.bookings.migrations.0002_customer_services_permissions_bkcore"
+)
+
+
+@pytest.fixture
+def reception(client):
+    """A client signed in as reception staff, with what the migration grants Customer services."""
+    group = Group.objects.create(name="Customer services")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    grant_migration.grant(apps, None)
+    user = UserFactory(username="reception", first_name="Rhian")
+    user.groups.add(group)
+    client.force_login(user)
+    client.user = user
+    return client

@@ -1,0 +1,56 @@
+"""Worker processes for the concurrency test: each sets Django up on its own, opens its own
+connections to the test database, and fires its share of requests when every thread is ready.
+
+Not a test module (no `test_` prefix); imports Django only inside the worker, because a spawned
+process imports this module before Django is configured.
+"""
+
+import os
+import threading
+
+
+def run(database_url, kind, jobs, barrier, results):
+    """Run `jobs` (one per thread) of `kind` ("take" or "move"); put one outcome per job."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "townhall.settings.test"
+    os.environ["DATABASE_URL"] = database_url
+    import django
+
+    django.setup()
+
+    import datetime as dt
+
+    from django.db import connection, transaction
+
+    from forms_app.bookings.models import AppointmentType, Booking
+    from forms_app.bookings.seats import SlotTaken, move_seat, take_seat
+    from services.models import LocationPage
+
+    def one(job):
+        try:
+            now = dt.datetime.fromisoformat(job["now"])
+            starts_at = dt.datetime.fromisoformat(job["starts_at"])
+            if kind == "take":
+                appointment_type = AppointmentType.objects.get(pk=job["appointment_type"])
+                location = LocationPage.objects.get(pk=job["location"])
+                barrier.wait(timeout=120)
+                # As a submit would: the seat and whatever else in one transaction.
+                with transaction.atomic():
+                    take_seat(appointment_type, location, starts_at, now=now)
+            else:
+                booking = Booking.objects.get(pk=job["booking"])
+                barrier.wait(timeout=120)
+                with transaction.atomic():
+                    move_seat(booking, starts_at, now=now)
+            results.put("booked")
+        except SlotTaken:
+            results.put("taken")
+        except Exception as error:  # noqa: BLE001 - any other outcome is what the test looks for
+            results.put(f"error: {error!r}")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=one, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
