@@ -119,10 +119,14 @@ class BookingPage(AbstractJourneyPage):
             refused = steps.refuse_details(request, self, step_slug)
             if refused is not None:
                 return refused
+        before = dict(self.answers_so_far)
         response = journey_views.step(request, self, step_slug)
-        chose_time = request.method == "POST" and step_slug == TIME_STEP
-        if chose_time and isinstance(response, HttpResponseRedirect):
-            steps.time_chosen(request, self)
+        if request.method == "POST" and isinstance(response, HttpResponseRedirect):
+            if step_slug == TIME_STEP:
+                steps.time_chosen(request, self)
+            instead = steps.answer_changed(request, self, step_slug, before)
+            if instead is not None:
+                return instead
         response = steps.restyle(response, "bookings/journey/question_page.html")
         first = self.journey().first()
         if getattr(response, "context_data", None) is not None and first.slug == step_slug:

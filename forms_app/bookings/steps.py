@@ -3,6 +3,7 @@
 - Sending (`book`): take the seat, open the case, link them, queue the confirmation; a time
   taken meanwhile goes back to the time step with the nearest free times.
 - Your details (`refuse_details`): an email address, a UK mobile number or both.
+- A changed type, place or day (`answer_changed`) drops the answers that depended on it.
 - The time step (`time_chosen`): a nearest time on another day moves the day answer with it.
 - Templates (`restyle`, `confirmation`): the engine's pages in a booking's words.
 """
@@ -10,6 +11,7 @@
 import datetime
 from collections import namedtuple
 
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -25,12 +27,15 @@ from . import links
 from .availability import nearest_free_times
 from .journey import (
     DAY,
+    DAY_STEP,
     DETAILS_STEP,
     EMAIL,
     MOBILE,
+    PLACE,
     PLACE_STEP,
     TIME,
     TIME_STEP,
+    TYPE,
     TYPE_STEP,
     chosen,
 )
@@ -96,6 +101,35 @@ def _offer_nearest(request, page, found, starts_at, now):
         request.session[_nearest_key(page)] = [slot_value(free.starts_at) for free in nearest]
     else:
         request.session.pop(_nearest_key(page), None)
+
+
+# A new answer on one of these steps makes the answers after it meaningless (a time on another
+# day, a day at another place): they are dropped, and the resident chooses them again.
+DEPENDENT = {
+    TYPE_STEP: (TYPE, (PLACE, DAY, TIME)),
+    PLACE_STEP: (PLACE, (DAY, TIME)),
+    DAY_STEP: (DAY, (TIME,)),
+}
+
+
+def answer_changed(request, page, step_slug, before):
+    """After a step was answered: drop what depended on a changed answer. Returns where to go
+    instead (the next step, still on the way back to check your answers), or None."""
+    if step_slug not in DEPENDENT:
+        return None
+    name, dependents = DEPENDENT[step_slug]
+    state = load_state(request.session, page)
+    if not state or state["answers"].get(name) == before.get(name):
+        return None
+    dropped = [d for d in dependents if state["answers"].pop(d, None) is not None]
+    if not dropped:
+        return None
+    save_state(request.session, page, state)
+    if not request.GET.get("change"):
+        return None
+    journey = page.journey()
+    following = journey.next_after(journey.by_slug[step_slug], state["answers"])
+    return HttpResponseRedirect(f"{page.journey_url}{following.slug}/?change=1")
 
 
 def time_chosen(request, page):

@@ -245,3 +245,18 @@ def test_with_two_types_residents_choose_and_rules_can_route_by_type(
 
     assert "Northside Hub" in offered
     assert "Central Library" not in offered
+
+
+def test_changing_the_day_from_check_answers_asks_for_a_time_that_day(client, page, place):
+    walk_to_check_answers(client, page, place=place)
+
+    changed = client.post(f"{page.url}day/?change=1", {"day": "2026-12-09"})
+
+    assert changed["Location"] == f"{page.url}time/?change=1"
+    times = client.get(changed["Location"]).content.decode()
+    assert "Choose a time on Wednesday 9 December" in times
+    back = client.post(changed["Location"], {"time": "2026-12-09T09:30:00+00:00"})
+    assert back["Location"] == f"{page.url}check-your-answers/"
+    check = client.get(back["Location"]).content.decode()
+    assert "9:30am on Wednesday 9 December 2026" in check
+    assert "Tuesday 8 December 2026" not in check
