@@ -201,7 +201,8 @@ def details_step():
 def needs_step():
     needs = _question(
         "checkboxes",
-        label=_("Select any that apply"),
+        label=_("Help you need"),
+        hint=_("Select all that apply."),
         name=NEEDS,
         required=False,
         choices=[

@@ -150,7 +150,8 @@ def time_chosen(request, page):
 
 def refuse_details(request, page, step_slug):
     """The details page again, with an error, when it gives no way to send the confirmation (or
-    a phone number that cannot take a text); None to let the engine carry on."""
+    a phone number that cannot take a text); None to let the engine carry on (or show the
+    fields' own errors)."""
     if step_slug != DETAILS_STEP:
         return None
     journey = page.journey()
@@ -161,15 +162,16 @@ def refuse_details(request, page, step_slug):
         return None
     form = build_form(step.questions, data=request.POST, single_question_heading=False)
     assisted_optional_fields(request, form)
-    if not form.is_valid():
-        return None  # the engine shows the fields' own errors
+    form.is_valid()
     email, mobile = form.cleaned_data.get(EMAIL), form.cleaned_data.get(MOBILE)
+    contact_errors = EMAIL in form.errors or MOBILE in form.errors
     if mobile and not uk_mobile(mobile):
         form.add_error(MOBILE, _("Enter a UK mobile number, like 07700 900 982, or leave it empty"))
-    elif not email and not mobile and not is_assisting(request):
+    elif not (email or mobile or contact_errors or is_assisting(request)):
+        # Said with any other mistake on the page, so the resident puts everything right at once.
         form.add_error(EMAIL, _("Enter an email address or a UK mobile number"))
     else:
-        return None
+        return None  # the engine carries on, or shows the fields' own errors
     previous = journey.previous(step, answers)
     change = "?change=1" if request.GET.get("change") else ""
     context = {

@@ -162,6 +162,7 @@ def test_details_need_an_email_address_or_a_uk_mobile(client, page, place):
         answer(client, page, step, data)
 
     neither = answer(client, page, "your-details", {"full_name": "Sam Jones"})
+    nothing = answer(client, page, "your-details", {})
     landline = answer(
         client, page, "your-details", {"full_name": "Sam Jones", "mobile": "01632 960 001"}
     )
@@ -172,6 +173,9 @@ def test_details_need_an_email_address_or_a_uk_mobile(client, page, place):
     assert neither.status_code == 200
     assert "Enter an email address or a UK mobile number" in neither.content.decode()
     assert "There is a problem" in neither.content.decode()
+    # With the name missing too, both are said at once.
+    assert "Enter your full name" in nothing.content.decode()
+    assert "Enter an email address or a UK mobile number" in nothing.content.decode()
     assert "Enter a UK mobile number, like 07700 900 982" in landline.content.decode()
     assert email_only.status_code == 302
     assert email_only["Location"] == f"{page.url}adjustments/"
