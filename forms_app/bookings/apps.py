@@ -16,4 +16,7 @@ class BookingsConfig(AppConfig):
         from . import pages, questions  # noqa: F401
         from .notifications import register_kinds
 
+        from .signal_handlers import register_signal_handlers
+
         register_kinds()
+        register_signal_handlers()

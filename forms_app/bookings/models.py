@@ -27,6 +27,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from services.enums import Weekday
 
 from .enums import (
+    CHANGEABLE_STATUSES,
     STATUS_TIMESTAMP_FIELDS,
     TRANSITIONS,
     BookingStatus,
@@ -180,6 +181,16 @@ class BookableSchedule(ClusterableModel):
             raise ValidationError(
                 _("Choose the location and appointment type in the same language.")
             )
+        if self.location_id and self.appointment_type_id:
+            # The same pair in another language would be a second set of seats for one desk.
+            twins = BookableSchedule.objects.filter(
+                location__translation_key=self.location.translation_key,
+                appointment_type__translation_key=self.appointment_type.translation_key,
+            ).exclude(pk=self.pk)
+            if twins.exists():
+                raise ValidationError(
+                    _("This location already has a schedule for this appointment type.")
+                )
 
 
 class TimeRangeMixin(models.Model):
@@ -387,6 +398,16 @@ class Booking(models.Model):
 
     def __str__(self):
         return f"{self.reference} {self.appointment_type} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def change_deadline(self):
+        """Until when the resident may change or cancel online (the type's cut-off before)."""
+        return self.starts_at - self.appointment_type.change_cutoff
+
+    def can_be_changed_online(self, now=None):
+        """Still booked and before the cut-off: the resident's link may change or cancel it."""
+        now = now or timezone.now()
+        return self.status in CHANGEABLE_STATUSES and now < self.change_deadline
 
     @property
     def holds_seat(self):

@@ -40,6 +40,8 @@ class SlotTaken(Exception):
 
 
 def _offered(appointment_type, location, starts_at, now):
+    if starts_at.tzinfo is None or starts_at.utcoffset() is None:
+        raise ValueError("Appointment times must be aware datetimes; a naive one has no zone.")
     schedule = availability.schedule_for(appointment_type, location)
     if schedule is None:
         raise SlotTaken(starts_at, "This appointment is not offered at this location")

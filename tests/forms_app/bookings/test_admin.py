@@ -1,10 +1,14 @@
 """Customer services staff manage appointment types and schedules, with clear errors."""
 
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
+
+from wagtail.models import Locale
 
 import pytest
 
 from forms_app.bookings.models import AppointmentType, BookableSchedule
+from tests.factories import publish_translation
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +83,8 @@ def test_customer_services_add_a_schedule_with_hours_and_a_closure(
     assert schedule.open_on_bank_holidays is False
     assert [(h.weekday, str(h.starts)) for h in schedule.weekly_hours.all()] == [(1, "13:00:00")]
     assert schedule.exceptions.get().is_closed
+    edit = reception.get(SCHEDULES + f"edit/{schedule.pk}/").content.decode()
+    assert "Usual week" in edit and "Exceptions" in edit
 
 
 @pytest.mark.parametrize(
@@ -130,3 +136,19 @@ def test_staff_outside_customer_services_cannot_manage_schedules(client, schedul
     client.force_login(user)
     assert client.get(SCHEDULES).status_code == 302
     assert client.get(SCHEDULES + f"edit/{schedule.pk}/").status_code == 302
+
+
+def test_a_welsh_twin_of_an_existing_schedule_is_refused(schedule):
+    welsh = Locale.objects.get_or_create(language_code="cy")[0]
+    for page in schedule.location.get_ancestors().filter(depth__gt=1):
+        publish_translation(page.specific, welsh)
+    welsh_type = schedule.appointment_type.copy_for_translation(welsh)
+    welsh_type.save()
+    twin = BookableSchedule(
+        location=publish_translation(schedule.location, welsh),
+        appointment_type=welsh_type,
+        capacity=1,
+    )
+    with pytest.raises(ValidationError) as refused:
+        twin.full_clean()
+    assert "This location already has a schedule for this appointment type." in str(refused.value)

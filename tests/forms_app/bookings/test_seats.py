@@ -149,3 +149,12 @@ def test_status_changes_follow_the_allowed_path(schedule, appointment_type, loca
         "being_seen",
         "completed",
     ]
+
+
+def test_residents_may_change_online_until_the_cut_off(schedule, appointment_type, location):
+    booking = take_seat(appointment_type, location, NINE, now=MONDAY)
+    assert booking.change_deadline == london(2026, 6, 2, 7, 0)
+    assert booking.can_be_changed_online(london(2026, 6, 2, 6, 59))
+    assert not booking.can_be_changed_online(london(2026, 6, 2, 7, 0))
+    release_seat(booking)
+    assert not booking.can_be_changed_online(MONDAY)
