@@ -15,7 +15,6 @@ class BookingsConfig(AppConfig):
         # and Wagtail once imported.
         from . import pages, questions  # noqa: F401
         from .notifications import register_kinds
-
         from .signal_handlers import register_signal_handlers
 
         register_kinds()

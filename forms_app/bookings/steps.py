@@ -18,7 +18,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from forms_app.cases.contact import uk_mobile
-from forms_app.journeys.assisted import assisted_optional_fields, is_assisting
+from forms_app.journeys.assisted import (
+    assisted_optional_fields,
+    assisting_staff,
+    is_assisting,
+)
 from forms_app.journeys.progress import load_state, save_state
 from forms_app.journeys.questions import build_form
 from forms_app.journeys.submit import SubmissionRefused
@@ -76,7 +80,12 @@ def book(page, request, submission, answers, hand_over):
         # Re-checks the time is still offered (notice, window, closures) and takes the seat, or
         # raises SlotTaken; the booking shares the submission's (and so the case's) reference.
         booking = take_seat(
-            found.type, found.location, starts_at, now=now, reference=submission.reference
+            found.type,
+            found.location,
+            starts_at,
+            now=now,
+            reference=submission.reference,
+            by=assisting_staff(request),
         )
     except SlotTaken:
         _offer_nearest(request, page, found, starts_at, now)

@@ -264,3 +264,19 @@ def test_changing_the_day_from_check_answers_asks_for_a_time_that_day(client, pa
     check = client.get(back["Location"]).content.decode()
     assert "9:30am on Wednesday 9 December 2026" in check
     assert "Tuesday 8 December 2026" not in check
+
+
+def test_reception_staff_book_for_a_resident_with_no_email_or_mobile(
+    client, django_user_model, page, place
+):
+    staff = django_user_model.objects.create_superuser("desk", "desk@example.com", "x")
+    client.force_login(staff)
+    client.post("/check-progress/assisted/start/")
+
+    check = walk_to_check_answers(client, page, place=place, details={"full_name": "Sam Jones"})
+    confirm(client, page, check)
+
+    booking = Booking.objects.get()
+    assert booking.booked_by == staff
+    assert booking.case.assisted_by == staff
+    assert not Notification.objects.filter(kind="booking_confirmed").exists()
