@@ -3,7 +3,8 @@
 Each is a notification kind registered from the app's ready() and queued through the outbox in
 the transaction that made the change, so a booking that rolls back sends nothing. An email goes
 to the email address they gave and a text to their UK mobile: both, if they gave both. Each
-message carries the calendar link (.ics) and the links to change or cancel.
+message carries the links to change or cancel, and each email the calendar file (.ics) of the
+appointment as it stands when the email goes.
 """
 
 from django.utils import timezone, translation
@@ -14,26 +15,52 @@ from forms_app.notifications.enums import NotificationChannel
 from forms_app.notifications.kinds import NotificationKindSpec, register_kind
 from forms_app.notifications.outbox import queue
 
-from . import links
+from . import ics, links
+from .enums import BookingStatus
+from .models import Booking
 from .questions import format_day, format_time
+
+
+def calendar_attachment(notification):
+    """The appointment's .ics file, as the booking stands when the email goes (a cancelled one
+    removes it from the calendar)."""
+    booking = _live_booking(notification.reference)
+    if booking is None:
+        return []
+    with translation.override(notification.language):
+        content = ics.calendar_file(ics.event_for(booking))
+    return [(ics.filename(booking.reference), content, ics.CONTENT_TYPE)]
+
+
+def _live_booking(reference):
+    return (
+        Booking.objects.select_related("appointment_type", "location")
+        .exclude(status=BookingStatus.MOVED)
+        .filter(reference=reference)
+        .first()
+    )
+
 
 CONFIRMED = NotificationKindSpec(
     "booking_confirmed",
     _("Appointment booked"),
     subject=_("Your appointment on %(date)s – reference %(reference)s"),
     template="bookings/notifications/{channel}_confirmed.txt",
+    attachments=calendar_attachment,
 )
 CHANGED = NotificationKindSpec(
     "booking_changed",
     _("Appointment changed"),
     subject=_("Your appointment has moved to %(date)s – reference %(reference)s"),
     template="bookings/notifications/{channel}_changed.txt",
+    attachments=calendar_attachment,
 )
 CANCELLED = NotificationKindSpec(
     "booking_cancelled",
     _("Appointment cancelled"),
     subject=_("Your appointment on %(date)s is cancelled – reference %(reference)s"),
     template="bookings/notifications/{channel}_cancelled.txt",
+    attachments=calendar_attachment,
 )
 KINDS = (CONFIRMED, CHANGED, CANCELLED)
 

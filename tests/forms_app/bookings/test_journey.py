@@ -8,6 +8,9 @@ weekdays from 9am to 10am, one desk: Tuesday 8 December at 9am is the first free
 import datetime as dt
 import re
 
+from django.core import mail
+
+import icalendar
 import pytest
 import time_machine
 
@@ -17,6 +20,7 @@ from forms_app.bookings.seats import take_seat
 from forms_app.cases.models import Case
 from forms_app.journeys.models import Submission
 from forms_app.journeys.rules import routable_questions
+from forms_app.notifications import senders
 from forms_app.notifications.models import Notification
 from tests.factories import ServiceIndexPageFactory
 
@@ -280,3 +284,18 @@ def test_reception_staff_book_for_a_resident_with_no_email_or_mobile(
     assert booking.booked_by == staff
     assert booking.case.assisted_by == staff
     assert not Notification.objects.filter(kind="booking_confirmed").exists()
+
+
+def test_the_confirmation_email_carries_the_calendar_file(client, page, place, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    confirm(client, page, walk_to_check_answers(client, page, place=place))
+    email = Notification.objects.get(kind="booking_confirmed", channel="email")
+
+    senders.send(email)
+
+    (message,) = mail.outbox
+    ((name, content, content_type),) = message.attachments
+    assert name.endswith(".ics") and content_type.startswith("text/calendar")
+    (event,) = icalendar.Calendar.from_ical(content).walk("VEVENT")
+    assert event.decoded("dtstart") == TUESDAY_9
+    assert "Central Library" in event["location"]
