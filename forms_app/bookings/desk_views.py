@@ -60,6 +60,8 @@ class DeskView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "date"
 
     def get(self, request, *args, **kwargs):
+        if not desk.desk_locations().exists():
+            return self.render_to_response(super().get_context_data(no_locations=True))
         return self.render_to_response(self.get_context_data(day_form=self._day_form()))
 
     def post(self, request, *args, **kwargs):

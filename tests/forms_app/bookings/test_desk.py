@@ -6,6 +6,8 @@ import datetime as dt
 import io
 
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 import time_machine
@@ -169,3 +171,30 @@ def test_service_standard_counts_on_time_no_shows_and_capacity(reception, tuesda
         refused = reception.get("/admin/reception-service-standard/", {"weeks": "99"}).content
     assert "50%" in html.decode() and "100%" in html.decode()
     assert "Enter a number of weeks from 1 to 52." in refused.decode()
+
+
+def test_the_desk_reads_a_fixed_number_of_queries_however_busy(
+    reception, schedule, appointment_type, location
+):
+    take_seat(appointment_type, location, london(2026, 6, 2, 9, 0), now=BOOKED_ON)
+    _desk(reception, location)  # the first request of a session reads a few things once
+    with CaptureQueriesContext(connection) as quiet:
+        _desk(reception, location)
+    for hour, minute in [(9, 30), (10, 0), (10, 30), (11, 0), (11, 30)]:
+        take_seat(
+            appointment_type,
+            location,
+            london(2026, 6, 2, hour, minute),
+            now=BOOKED_ON,
+            case=CaseFactory(resident_name="Dafydd Rees"),
+        )
+    with CaptureQueriesContext(connection) as busy:
+        html = _desk(reception, location).content.decode()
+    assert html.count("Dafydd Rees") == 5
+    assert len(busy) == len(quiet)
+
+
+def test_the_desk_says_what_to_do_before_any_schedule_exists(reception):
+    html = reception.get(DESK).content.decode()
+    assert "No location offers appointments yet." in html
+    assert "There is a problem" not in html
