@@ -64,9 +64,11 @@ class BookingPage(AbstractJourneyPage):
     parent_page_types = ["services.ServicePage"]
     subpage_types = []
 
-    # The answers and the nearest free times of the request being served: see bind().
+    # The answers and the nearest free times of the request being served, and the journey made
+    # from them (once a request: the engine asks for it several times): see bind().
     answers_so_far = None
     nearest_times = None
+    _bound_journey = None
 
     class Meta:
         verbose_name = _("appointment booking")
@@ -88,9 +90,16 @@ class BookingPage(AbstractJourneyPage):
         state = load_state(request.session, self) or {}
         self.answers_so_far = dict(state.get("answers") or {})
         self.nearest_times = steps.nearest_from_session(request.session, self)
+        self._bound_journey = None
 
     def journey(self):
-        return booking_journey(self, self.answers_so_far or {}, nearest=self.nearest_times)
+        if self.answers_so_far is None:  # not serving a resident: for rules and editors
+            return booking_journey(self, {})
+        if self._bound_journey is None:
+            self._bound_journey = booking_journey(
+                self, self.answers_so_far, nearest=self.nearest_times
+            )
+        return self._bound_journey
 
     def process_submission(self, request, submission, answers):
         return steps.book(self, request, submission, answers, super().process_submission)
