@@ -149,7 +149,8 @@ def change(request, token):
     if error:
         return error
     context = booking_context(booking)
-    if request.GET.get("done") and booking.status in CHANGEABLE_STATUSES:
+    moved = getattr(booking, "moved_from", None) is not None
+    if request.GET.get("done") and moved and booking.status in CHANGEABLE_STATUSES:
         return _render(request, "bookings/links/changed.html", context)
     reason = why_not_changeable(booking)
     if reason:
