@@ -22,11 +22,18 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from townhall.spreadsheets import spreadsheet_safe
 
 from . import desk
+from .case_notes import note_on_case
 from .enums import BookingStatus
-from .forms import DeskDayForm, ReportForm, WalkInForm
+from .forms import CancelForm, DeskDayForm, ReportForm, WalkInForm
 from .models import Booking, InvalidTransition
 from .permissions import can_work_desk
 from .reports import service_standard
+from .seats import release_seat
+
+CANCELLED_BY_DESK = gettext_lazy("Appointment cancelled by reception for the resident.")
+CANCELLED_BY_DESK_BECAUSE = gettext_lazy(
+    "Appointment cancelled by reception for the resident. Reason: %(reason)s"
+)
 
 
 class DeskPermissionMixin:
@@ -155,6 +162,63 @@ class DeskActionView(DeskPermissionMixin, View):
                 },
             )
         return redirect(desk_url(booking.location, day))
+
+
+class DeskCancelView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Cancel for a resident who phoned or came in: asks first, then frees the seat at once."""
+
+    template_name = "bookings/desk/cancel.html"
+    page_title = gettext_lazy("Cancel an appointment")
+    header_icon = "date"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.booking = get_object_or_404(
+            Booking.objects.select_related("location", "appointment_type", "case"),
+            pk=kwargs["pk"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return self._render(CancelForm())
+
+    def post(self, request, *args, **kwargs):
+        booking = self.booking
+        back = desk_url(booking.location, timezone.localtime(booking.starts_at).date())
+        form = CancelForm(request.POST)
+        if not form.is_valid():
+            return self._render(form)
+        try:
+            release_seat(booking, by=request.user, reason=form.cleaned_data["reason"])
+        except InvalidTransition:
+            messages.error(
+                request,
+                _("%(reference)s is already %(status)s: nothing was cancelled.")
+                % {"reference": booking.reference, "status": booking.get_status_display().lower()},
+            )
+            return redirect(back)
+        if reason := form.cleaned_data["reason"]:
+            note_on_case(booking, CANCELLED_BY_DESK_BECAUSE, by=request.user, reason=reason)
+        else:
+            note_on_case(booking, CANCELLED_BY_DESK, by=request.user)
+        messages.success(
+            request,
+            _("%(reference)s is cancelled. The time can be booked again.")
+            % {"reference": booking.reference},
+        )
+        return redirect(back)
+
+    def _render(self, form):
+        booking = self.booking
+        return self.render_to_response(
+            self.get_context_data(
+                booking=booking,
+                name=desk.resident_name(booking),
+                when=timezone.localtime(booking.starts_at),
+                form=form,
+                can_cancel=booking.can_transition_to(BookingStatus.CANCELLED),
+                back_url=desk_url(booking.location, timezone.localtime(booking.starts_at).date()),
+            )
+        )
 
 
 class DeskExportView(DeskPermissionMixin, View):

@@ -58,3 +58,12 @@ class ReportForm(forms.Form):
             "invalid": _("Enter a number of weeks from 1 to 52."),
         },
     )
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        help_text=_("Noted on the case, for example ‘Resident phoned: feeling unwell’."),
+        max_length=255,
+        required=False,
+    )

@@ -1,20 +1,15 @@
 """Bookings' side of the seam with casework: what happens at the reception desk is noted on the
 booking's case (checked in, called in, completed, did not attend).
 
-Changes and cancellations by the resident's link are noted by the journey (`records.py`), with
-its own wording; they are left out here so the case never records one change twice.
+Changes and cancellations are noted by whoever makes them (the resident's link in the journey,
+the desk's cancel), each in its own words, so the case never records one change twice.
 """
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.log_actions import log
-
-from forms_app.cases.enums import UpdateKind
-from forms_app.cases.models import Case
-from forms_app.cases.signals import case_updated
-
+from .case_notes import note_on_case
 from .enums import BookingStatus
 from .models import Booking
 from .signals import booking_status_changed
@@ -27,20 +22,15 @@ DESK_STATUSES = frozenset(
         BookingStatus.NO_SHOW,
     }
 )
+DESK_NOTE = _("Appointment: %(status)s.")
 
 
 def note_desk_progress(sender, booking, previous, by=None, reason="", **kwargs):
-    if booking.case_id is None or booking.status not in DESK_STATUSES:
-        return
-    case = booking.case
-    with translation.override(settings.LANGUAGE_CODE):
-        text = gettext("Appointment: %(status)s.") % {
-            "status": BookingStatus(booking.status).label.lower()
-        }
-    update = case.updates.create(kind=UpdateKind.NOTE, author=by, text=text, public=False)
-    case.save(update_fields=["updated_at"])
-    log(case, "cases.note", user=by)
-    case_updated.send(sender=Case, case=case, update=update)
+    if booking.status in DESK_STATUSES:
+        # The status in the site's language, as the rest of the note, whoever is signed in.
+        with translation.override(settings.LANGUAGE_CODE):
+            status = str(BookingStatus(booking.status).label).lower()
+        note_on_case(booking, DESK_NOTE, by=by, status=status)
 
 
 def register_signal_handlers():

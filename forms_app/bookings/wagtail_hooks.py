@@ -5,7 +5,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from .desk_views import DeskActionView, DeskExportView, DeskView, ServiceStandardView
+from .desk_views import (
+    DeskActionView,
+    DeskCancelView,
+    DeskExportView,
+    DeskView,
+    ServiceStandardView,
+)
 from .permissions import can_work_desk
 from .viewsets import AppointmentsViewSetGroup
 
@@ -23,6 +29,9 @@ def register_desk_urls():
         path("reception-desk/", DeskView.as_view(), name="bookings_desk"),
         path(
             "reception-desk/<int:pk>/status/", DeskActionView.as_view(), name="bookings_desk_action"
+        ),
+        path(
+            "reception-desk/<int:pk>/cancel/", DeskCancelView.as_view(), name="bookings_desk_cancel"
         ),
         path("reception-desk/export/", DeskExportView.as_view(), name="bookings_desk_export"),
         path(

@@ -49,7 +49,11 @@ def todays_list(service_page):
             now=yesterday,
             case=CaseFactory(resident_name=name),
         )
-        for time, name in [(dt.time(9), "Aled Jones"), (dt.time(9, 30), "Bethan Evans")]
+        for time, name in [
+            (dt.time(9), "Aled Jones"),
+            (dt.time(9, 30), "Bethan Evans"),
+            (dt.time(10), "Cerys Hughes"),
+        ]
     ]
     group = Group.objects.create(name="Customer services")
     group.permissions.add(*Permission.objects.filter(codename__in=RECEPTION_PERMISSIONS))
@@ -69,7 +73,7 @@ def sign_in(page):
 
 
 def test_reception_checks_one_resident_in_and_marks_another_did_not_attend(page, todays_list):
-    _user, (aled, bethan) = todays_list
+    _user, (aled, bethan, _cerys) = todays_list
     sign_in(page)
     page.get_by_role("link", name="Reception desk").click()
     expect(page.get_by_role("heading", name="Reception desk", level=1)).to_be_visible()
@@ -109,3 +113,17 @@ def test_the_desk_in_welsh_has_no_axe_violations(page, todays_list):
     expect(page.locator("html")).to_have_attribute("lang", "cy")
     expect(page.get_by_text("Aled Jones")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_reception_cancels_for_a_resident_who_phoned(page, todays_list):
+    _user, (_aled, _bethan, cerys) = todays_list
+    sign_in(page)
+    page.goto("/admin/reception-desk/")
+    page.get_by_role("link", name=f"Cancel {cerys.reference}").click()
+    expect(page.get_by_text("Cerys Hughes")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_label("Reason (optional)").fill("Phoned: feeling unwell")
+    page.get_by_role("button", name="Yes, cancel this appointment").click()
+    expect(page.get_by_text(f"{cerys.reference} is cancelled.")).to_be_visible()
+    cerys.refresh_from_db()
+    assert cerys.status == BookingStatus.CANCELLED

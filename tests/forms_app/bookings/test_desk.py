@@ -198,3 +198,28 @@ def test_the_desk_says_what_to_do_before_any_schedule_exists(reception):
     html = reception.get(DESK).content.decode()
     assert "No location offers appointments yet." in html
     assert "There is a problem" not in html
+
+
+def test_reception_cancels_for_a_resident_after_checking(reception, tuesday, location):
+    aled, _bethan = tuesday
+    url = f"{DESK}{aled.pk}/cancel/"
+    page = reception.get(url).content.decode()
+    assert "Aled Jones" in page and "Tuesday 2 June 2026, 09:00" in page
+    assert "Yes, cancel this appointment" in page
+    assert f'{DESK}{aled.pk}/cancel/"' in _desk(reception, location).content.decode()
+
+    response = reception.post(url, {"reason": "Phoned: feeling unwell"}, follow=True)
+    assert f"{aled.reference} is cancelled. The time can be booked again." in (
+        response.content.decode()
+    )
+    aled.refresh_from_db()
+    assert aled.status == BookingStatus.CANCELLED
+    assert aled.slot.taken == 0
+    assert [u.text for u in aled.case.updates.filter(kind="note")] == [
+        "Appointment cancelled by reception for the resident. Reason: Phoned: feeling unwell"
+    ]
+    assert aled.events.last().by == reception.user
+
+    again = reception.post(url, {"reason": ""}, follow=True).content.decode()
+    assert "is already cancelled: nothing was cancelled." in again
+    assert aled.case.updates.filter(kind="note").count() == 1
