@@ -234,7 +234,11 @@ class ServicePage(RoutedPageMixin, StepByStepMembershipMixin, ReviewMixin, Page)
     ]
 
     parent_page_types = ["services.ServiceIndexPage"]
-    subpage_types = ["journeys.JourneyPage", "direct_debit.DirectDebitPage"]
+    subpage_types = [
+        "journeys.JourneyPage",
+        "direct_debit.DirectDebitPage",
+        "bookings.BookingPage",
+    ]
     route_select_related = ["start_page"]
 
     class Meta:

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("cookies/", home_views.cookies, name="cookies"),
     path("check-progress/", include("forms_app.cases.resident_urls")),
     path("cancel-direct-debit/", include("forms_app.direct_debit.bacs.resident_urls")),
+    path("appointments/", include("forms_app.bookings.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -10,6 +10,12 @@ class BookingsConfig(AppConfig):
     verbose_name = _("Appointments")
 
     def ready(self):
+        # The answer types and message kinds a booking needs, registered as the app loads; and
+        # the booking page type (its own module, like journeys' page types), found by Django
+        # and Wagtail once imported.
+        from . import pages, questions  # noqa: F401
+        from .notifications import register_kinds
         from .signal_handlers import register_signal_handlers
 
+        register_kinds()
         register_signal_handlers()

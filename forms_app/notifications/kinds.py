@@ -15,6 +15,7 @@ a subject and its templates. The notifications app registers its own casework ki
 migration.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
@@ -33,6 +34,9 @@ class NotificationKindSpec:
     subject: str
     # The body's template for each channel ("email", "sms").
     template: str = "notifications/{channel}_{kind}.txt"
+    # Files to attach to the email, made when it is sent: `fn(notification)` returning
+    # [(filename, bytes, content type)] (an appointment's calendar file). Texts carry none.
+    attachments: Callable | None = None
 
     def template_name(self, channel):
         return self.template.format(channel=channel, kind=self.value)
@@ -59,6 +63,15 @@ def get_kind(value):
         return _kinds[value]
     except KeyError:
         raise LookupError(f"No notification kind is registered as {value!r}.") from None
+
+
+def attachments_for(notification):
+    """The files the notification's kind attaches to it, or none."""
+    try:
+        spec = get_kind(notification.kind)
+    except LookupError:
+        return []
+    return list(spec.attachments(notification)) if spec.attachments else []
 
 
 def kind_choices():

@@ -17,6 +17,7 @@ from notifications_python_client.notifications import NotificationsAPIClient
 from forms_app.outbox.dispatch import CannotSend, SendFailed
 
 from .enums import NotificationChannel
+from .kinds import attachments_for
 
 logger = logging.getLogger(__name__)
 
@@ -91,12 +92,15 @@ class EmailBackendSender:
                 _("Text messages need GOV.UK Notify, which is not set up."), attempted=False
             )
         message_id = make_msgid()
-        EmailMessage(
+        message = EmailMessage(
             subject=notification.subject,
             body=notification.body,
             to=[notification.recipient],
             headers={"Message-ID": message_id},
-        ).send()
+        )
+        for filename, content, content_type in attachments_for(notification):
+            message.attach(filename, content, content_type)
+        message.send()
         return message_id
 
 

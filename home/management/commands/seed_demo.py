@@ -23,6 +23,8 @@ SEEDERS = [
     "home.demo_cy.seed_welsh",
     "forms_app.direct_debit.demo.seed_direct_debit_welsh",
     "forms_app.bookings.demo.seed_bookings",
+    "forms_app.bookings.demo_journey.seed_booking_page",
+    "forms_app.bookings.demo_journey.seed_booking_page_welsh",
 ]
 
 
