@@ -2,6 +2,8 @@
 
 from wagtail.test.utils import WagtailPageTestCase
 
+from forms_app.bookings.pages import BookingPage
+from forms_app.direct_debit.pages import DirectDebitPage
 from forms_app.journeys.models import JourneyPage
 from home.models import HomePage
 from services.models import (
@@ -31,9 +33,20 @@ class TestPageTree(WagtailPageTestCase):
         self.assertCanNotCreateAt(ServiceIndexPage, NewsPage)
 
     def test_online_forms_live_under_their_service(self):
-        self.assertAllowedSubpageTypes(ServicePage, {JourneyPage})
-        self.assertAllowedParentPageTypes(JourneyPage, {ServicePage})
+        # An online form, a Direct Debit sign-up or an appointment booking starts from a service.
+        journeys = {JourneyPage, DirectDebitPage, BookingPage}
+        self.assertAllowedSubpageTypes(ServicePage, journeys)
+        for journey in journeys:
+            self.assertAllowedParentPageTypes(journey, {ServicePage})
 
     def test_leaf_pages_have_no_children(self):
-        for model in (GuidePage, StepByStepPage, NewsPage, LocationPage, JourneyPage):
+        for model in (
+            GuidePage,
+            StepByStepPage,
+            NewsPage,
+            LocationPage,
+            JourneyPage,
+            DirectDebitPage,
+            BookingPage,
+        ):
             self.assertAllowedSubpageTypes(model, set())
