@@ -1,9 +1,13 @@
 """The resident's sign-up: each step, bad bank details, the paper branch, assisted mode."""
 
+import datetime
+import zoneinfo
+
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 
 from forms_app.cases.enums import Channel
@@ -18,6 +22,8 @@ from tests.factories.direct_debit import InstructionFactory
 from .conftest import BAD_ACCOUNT, BANK, DETAILS, fill_in, send, text
 
 pytestmark = pytest.mark.django_db
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
 def test_the_journey_goes_from_details_to_bank_details_to_check_your_answers(client, dd_page):
@@ -217,3 +223,26 @@ def test_a_welsh_confirmation_email_links_to_the_welsh_cancellation_page(dd_page
 
 def instruction_reference():
     return Instruction.objects.get().reference
+
+
+@pytest.mark.parametrize(("day", "first"), [("15", "15 January 2027"), ("1", "1 February 2027")])
+def test_the_confirmation_gives_the_first_collection_at_least_10_working_days_away(
+    client, dd_page, django_capture_on_commit_callbacks, day, first
+):
+    # Friday 18 December 2026: 10 working days' notice, past Christmas and New Year, ends on
+    # Wednesday 6 January 2027.
+    with time_machine.travel(datetime.datetime(2026, 12, 18, 10, 0, tzinfo=LONDON), tick=False):
+        client.post(f"{dd_page.url}start/")
+        client.post(f"{dd_page.url}your-details/", {**DETAILS, "payment_day": day})
+        client.post(f"{dd_page.url}bank-details/", BANK)
+        client.post(f"{dd_page.url}authorise/", {"sole_signatory": "yes"})
+        with django_capture_on_commit_callbacks(execute=True):
+            _check, confirmation = send(client, dd_page)
+    notice = (
+        "We will tell you the amounts and dates of your payments at least 10 working days "
+        f"before the first one. The first payment will be on {first} at the earliest."
+    )
+    assert notice in text(confirmation)
+    assert f"Earliest first payment {first}" in text(confirmation)
+    email = next(m for m in mail.outbox if m.to == ["sam@example.com"])
+    assert notice in " ".join(email.body.split())
