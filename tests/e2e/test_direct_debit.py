@@ -142,6 +142,9 @@ def test_set_up_a_direct_debit(payer, council, language):
     assert GOOD_ACCOUNT not in main
     assert "58" in main and "987654" in main
     expect(page.locator("html")).to_have_attribute("lang", language)
+    # How to cancel online, in the resident's language.
+    cancel = "/cancel-direct-debit/" if language == "en" else f"/{language}/cancel-direct-debit/"
+    expect(page.locator(f"main a[href='{cancel}']")).to_have_count(1)
     payer.audit()
     assert instruction.account_number == GOOD_ACCOUNT
     assert instruction.case.language == language
