@@ -10,7 +10,9 @@ reference, form, queue, dates, statuses and history, so reports still count it a
 trail still reads.
 
 Resolved cases are not touched: a resolved case can be reopened if the resident comes back, so its
-clock starts only when it is closed.
+clock starts only when it is closed. Nor is a case another app still needs whole, whatever its age:
+an app says which through the "case_retention_holds" Wagtail hook, a function given a queryset of
+cases that returns those it holds (Direct Debit: an instruction still in force at the bank).
 
 The same daily run removes what forms never sent leave behind (`purge_abandoned`): saved forms
 ("Save and come back later") once their link has expired, and the files residents uploaded on the
@@ -26,6 +28,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.log_actions import LogFormatter, log
 
 from forms_app.journeys.answers import REMOVED, Answers
@@ -75,6 +78,8 @@ def expired_cases(now):
     candidates = Case.objects.filter(
         status__in=EXPIRING_STATUSES, closed_at__lt=now, anonymised_at__isnull=True
     ).order_by("closed_at", "pk")
+    for held_by in hooks.get_hooks("case_retention_holds"):
+        candidates = candidates.exclude(pk__in=held_by(candidates).values("pk"))
     return [case for case in candidates if is_expired(case, now)]
 
 

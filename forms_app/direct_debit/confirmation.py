@@ -8,7 +8,8 @@ advance notice, not counting weekends and bank holidays).
 
 import datetime
 
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,7 @@ from forms_app.notifications.content import plain_text, resident_contact
 from forms_app.notifications.kinds import NotificationKindSpec
 from forms_app.notifications.outbox import queue
 from home.models import FALLBACK_COUNCIL_NAME, CouncilSettings
+from townhall.public_urls import public_url
 
 from .wording import ADVANCE_NOTICE_WORKING_DAYS, default_guarantee, default_how_to_cancel, rich
 
@@ -88,6 +90,12 @@ def how_to_cancel(page):
     return (page.how_to_cancel or "").strip() or default_how_to_cancel(council_name())
 
 
+def cancel_path(language):
+    """The residents' page for cancelling a Direct Debit, in `language` (/cy/… for Welsh)."""
+    with translation.override(language):
+        return reverse("cancel_direct_debit:cancel")
+
+
 def context_for(instruction, page):
     """What the confirmation page and email both show."""
     return {
@@ -102,6 +110,7 @@ def context_for(instruction, page):
         "contact_lines": contact_lines(page),
         "guarantee_html": guarantee_html(page),
         "how_to_cancel": how_to_cancel(page),
+        "cancel_url": cancel_path(instruction.case.language),
         "confirmation_html": rich(page.confirmation_text),
         "first_collection": (
             date_format(instruction.first_collection_date, "j F Y")
@@ -121,6 +130,7 @@ def queue_confirmation_email(instruction, page):
     context = context_for(instruction, page)
     context["guarantee_text"] = plain_text(str(context["guarantee_html"]))
     context["confirmation_plain"] = plain_text(str(context["confirmation_html"] or ""))
+    context["cancel_url"] = public_url(context["cancel_url"])
     return queue(case, CONFIRMATION.value, *contact, case.language, context=context)
 
 

@@ -29,7 +29,7 @@ from forms_app.journeys.panels import ContributedPanel
 from forms_app.journeys.questions import registry
 
 from . import signup
-from .confirmation import council_name, guarantee_html
+from .confirmation import CONFIRMATION, council_name, guarantee_html
 from .enums import ReferenceFormat
 from .signup import BANK_DETAILS_STEP
 from .wording import default_paper_instruction, rich
@@ -47,6 +47,9 @@ class DirectDebitPage(AbstractJourneyPage):
     waste): a paperless instruction, lodged with the bank in the next AUDDIS file."""
 
     allow_save_and_return = False
+    # The Direct Debit confirmation (confirmation.py) is the resident's one confirmation email:
+    # casework's "We have received your form" is not sent as well.
+    confirmation_kind = CONFIRMATION.value
 
     intro = RichTextField(
         _("what the payments are for"),

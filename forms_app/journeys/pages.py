@@ -45,6 +45,10 @@ class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
     allow_save_and_return = True
     # Never kept by the front cache (townhall/frontcache.py): a form in progress is the resident's.
     front_cache = False
+    # The notification kind a page type queues itself as the resident's confirmation (Direct
+    # Debit's, which must carry the instruction's details), replacing casework's "We have
+    # received your form". None: casework's is sent. Read through `own_confirmation_kind`.
+    confirmation_kind = None
 
     confirmation_heading = models.CharField(
         _("confirmation heading"),
@@ -163,6 +167,13 @@ class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
     @path("<slug:step_slug>/")
     def step(self, request, step_slug):
         return views.step(request, self, step_slug)
+
+
+def own_confirmation_kind(journey):
+    """The notification kind `journey` (a page, or None) sends as its own confirmation instead of
+    casework's "We have received your form", or None if casework's is sent."""
+    page = journey.specific if journey is not None else None
+    return getattr(page, "confirmation_kind", None)
 
 
 def question_step(slug, questions, *, heading="", rules=None):

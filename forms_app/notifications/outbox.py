@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forms_app.cases.enums import CaseStatus, UpdateKind
+from forms_app.journeys.pages import own_confirmation_kind
 from forms_app.outbox.dispatch import enqueue_after_commit
 
 from .content import render, resident_contact
@@ -94,7 +95,9 @@ def _queue_safely(case, *args, **kwargs):
 def queue_for_new_case(case):
     queued = []
     contact = resident_contact(case)
-    if case.queue.notify_resident and contact:
+    # A page type that confirms in its own words (Direct Debit) replaces "We have received your
+    # form": the resident gets one confirmation, not two.
+    if case.queue.notify_resident and contact and not own_confirmation_kind(case.journey):
         queued.append(_queue_safely(case, NotificationKind.RECEIVED, *contact, case.language))
     queued.append(_queue_for_team(case))
     return [notification for notification in queued if notification]

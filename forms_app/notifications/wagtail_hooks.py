@@ -3,6 +3,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from forms_app.journeys.pages import own_confirmation_kind
 from forms_app.journeys.receipts import Receipt
 
 from .enums import NotificationKind, NotificationStatus
@@ -32,11 +33,13 @@ def messages_sent_panel(request, case):
 
 @hooks.register("submission_receipts")
 def confirmation_receipts(submission):
-    """The "we have received your form" message queued for the resident, by email or text."""
+    """The confirmation queued for the resident, by email or text: "We have received your form",
+    or the page type's own confirmation that replaces it."""
+    kind = own_confirmation_kind(submission.journey) or NotificationKind.RECEIVED
     return [
         Receipt(channel, recipient)
         for channel, recipient in Notification.objects.filter(
-            case__submission=submission, kind=NotificationKind.RECEIVED
+            case__submission=submission, kind=kind
         )
         .exclude(status=NotificationStatus.CANCELLED)
         .values_list("channel", "recipient")

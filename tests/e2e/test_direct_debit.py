@@ -13,6 +13,7 @@ from importlib import import_module
 
 from django.apps import apps
 from django.core.management import call_command
+from django.urls import reverse
 
 import pytest
 from playwright.sync_api import expect
@@ -23,6 +24,7 @@ from .conftest import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+DEMO_PASSWORD = "demo-pass-2026"
 BAD_ACCOUNT = "66374959"
 GOOD_ACCOUNT = "66374958"
 FAILED_CHECK = (
@@ -37,7 +39,7 @@ PAGE_TITLES = {
 
 @pytest.fixture
 def council(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2026")
+    monkeypatch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
     call_command("seed_demo", stdout=io.StringIO())
     # Browser tests end by emptying the database, modulus data included: load it as its
     # migration does (it does nothing if the data is there).
@@ -140,8 +142,46 @@ def test_set_up_a_direct_debit(payer, council, language):
     assert GOOD_ACCOUNT not in main
     assert "58" in main and "987654" in main
     expect(page.locator("html")).to_have_attribute("lang", language)
+    # How to cancel online, in the resident's language.
+    cancel = "/cancel-direct-debit/" if language == "en" else f"/{language}/cancel-direct-debit/"
+    expect(page.locator(f"main a[href='{cancel}']")).to_have_count(1)
     payer.audit()
     assert instruction.account_number == GOOD_ACCOUNT
     assert instruction.case.language == language
     if payer.js:
         assert payer.checked == 7  # six steps and the error state
+
+    in_revenues_queue_only(page, instruction.case)
+
+
+def sign_in(page, username):
+    page.context.clear_cookies()
+    page.goto("/admin/login/")
+    page.fill("[name=username]", username)
+    page.fill("[name=password]", DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.locator("button[type=submit]").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def in_revenues_queue_only(page, case):
+    """The case is in the Revenues queue: a Revenues officer finds it in their list of cases; an
+    officer of another queue finds it neither in theirs nor at its own address."""
+    assert case.queue.name == "Revenues"
+    case_url = reverse("cases:inspect", args=[case.pk])
+    sign_in(page, "revenues_officer")
+    page.goto(f"/admin/cases/?q={case.reference}")
+    row = page.locator("#listing-results tbody tr").filter(
+        has=page.locator(f"a[href='{case_url}']")
+    )
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("Revenues")
+    assert page.goto(case_url).status == 200
+
+    sign_in(page, "housing_officer")
+    page.goto(f"/admin/cases/?q={case.reference}")
+    expect(page.locator(f"a[href='{case_url}']")).to_have_count(0)
+    assert page.goto("/admin/cases/").status == 200  # they may see their own queue's cases
+    expect(page.get_by_role("heading", name="Cases", level=1)).to_be_visible()
+    expect(page.locator(f"a[href='{case_url}']")).to_have_count(0)
+    assert page.goto(case_url).status == 404

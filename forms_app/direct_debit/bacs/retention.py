@@ -7,6 +7,13 @@ its Direct Debit page's `retention_days` (the case's, if the page has gone), and
 every AUDDIS file already sent (the record of what the bank was told).
 
 When it was cancelled is read from the audit log, where every status change is recorded.
+
+Casework's retention anonymises a closed case once it has been kept long enough. It leaves alone a
+case whose instruction is still in force (waiting to be lodged, lodged or active: the bank may yet
+collect on it, or be told to cancel it), through the "case_retention_holds" hook. When a case is
+anonymised (`case_anonymised`), its instruction, if cancelled or rejected, loses the payer's name,
+address, email, account reference, IP address and bank details; its reference, status and history
+stay.
 """
 
 import datetime
@@ -82,6 +89,61 @@ def remove_bank_details(instruction, now=None):
     log(
         instruction.case,
         "direct_debit.bank_details_removed",
+        user=None,
+        timestamp=now,
+        data={"reference": instruction.reference},
+    )
+    return True
+
+
+# What the bank may still act on: retention keeps such an instruction's case whole.
+IN_FORCE = (InstructionStatus.PENDING, InstructionStatus.LODGED, InstructionStatus.ACTIVE)
+FINISHED = (InstructionStatus.CANCELLED, InstructionStatus.REJECTED)
+
+
+def cases_in_force(cases):
+    """Of `cases`, those whose Direct Debit instruction is still in force."""
+    return cases.filter(direct_debit_instruction__status__in=IN_FORCE)
+
+
+@transaction.atomic
+def forget_payer(case, now=None):
+    """The anonymised case's instruction, if finished, keeps nothing that says whose it was.
+    Returns False if there is none, or it is still in force (then it is left as it is)."""
+    now = now or timezone.now()
+    instruction = (
+        Instruction.objects.select_for_update(of=("self",))
+        .filter(case=case, status__in=FINISHED)
+        .first()
+    )
+    if instruction is None:
+        return False
+    instruction.payer_name = ""
+    instruction.payer_address = ""
+    instruction.payer_email = ""
+    instruction.account_reference = ""
+    instruction.confirmed_ip = None
+    instruction.account_name = ""
+    instruction.sort_code = ""
+    instruction.account_number = ""
+    instruction.bank_details_removed_at = instruction.bank_details_removed_at or now
+    instruction.save(
+        update_fields=[
+            "payer_name",
+            "payer_address",
+            "payer_email",
+            "account_reference",
+            "confirmed_ip",
+            "account_name",
+            "sort_code",
+            "account_number",
+            "bank_details_removed_at",
+            "updated_at",
+        ]
+    )
+    log(
+        case,
+        "direct_debit.anonymised",
         user=None,
         timestamp=now,
         data={"reference": instruction.reference},

@@ -6,6 +6,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from . import views
 from .permissions import can_work_bacs_files
+from .retention import cases_in_force
 
 
 class BacsMenuItem(MenuItem):
@@ -61,3 +62,14 @@ def register_bacs_actions(actions):
         _("Direct Debit bank details removed"),
         _("Direct Debit bank details removed"),
     )
+    actions.register_action(
+        "direct_debit.anonymised",
+        _("Direct Debit payer's details removed"),
+        _("Direct Debit payer's details removed"),
+    )
+
+
+@hooks.register("case_retention_holds")
+def keep_cases_of_instructions_in_force(cases):
+    """An instruction the bank may still act on keeps its case whole."""
+    return cases_in_force(cases)

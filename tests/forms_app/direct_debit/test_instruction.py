@@ -136,3 +136,29 @@ def test_the_first_collection_gives_10_working_days_notice_around_bank_holidays(
     assert first_collection_date(confirmed, "15") == datetime.date(2027, 1, 15)
     # The 1st: 1 February, since 1 January is too soon.
     assert first_collection_date(confirmed, "1") == datetime.date(2027, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("confirmed", "payment_day", "first"),
+    [
+        # Christmas Eve: Christmas, Boxing Day (Monday 28th) and New Year's Day do not count.
+        (datetime.date(2026, 12, 24), None, datetime.date(2027, 1, 12)),
+        (datetime.date(2026, 12, 24), "15", datetime.date(2027, 1, 15)),
+        (datetime.date(2026, 12, 24), "12", datetime.date(2027, 1, 12)),  # exactly 10 days
+        (datetime.date(2026, 12, 24), "11", datetime.date(2027, 2, 11)),  # 9: too soon
+        # Between Christmas and New Year: the notice ends on Thursday 14 January.
+        (datetime.date(2026, 12, 30), "14", datetime.date(2027, 1, 14)),
+        # 13 February 2027 is a Saturday: the collection moves to the Monday.
+        (datetime.date(2026, 12, 30), "13", datetime.date(2027, 2, 15)),
+        # Signed up on a bank holiday: the notice starts the next working day.
+        (datetime.date(2027, 1, 1), None, datetime.date(2027, 1, 15)),
+        # The 31st in a month without one: that month's last day, a working day...
+        (datetime.date(2027, 4, 1), "31", datetime.date(2027, 4, 30)),
+        # ... or, on a weekend, the next working day (Sunday 28 February 2027).
+        (datetime.date(2027, 2, 1), "31", datetime.date(2027, 3, 1)),
+    ],
+)
+def test_the_first_collection_is_the_first_chosen_day_at_least_10_working_days_away(
+    confirmed, payment_day, first
+):
+    assert first_collection_date(confirmed, payment_day) == first

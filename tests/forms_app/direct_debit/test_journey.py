@@ -1,20 +1,29 @@
 """The resident's sign-up: each step, bad bank details, the paper branch, assisted mode."""
 
+import datetime
+import zoneinfo
+
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 
 import pytest
+import time_machine
+from bs4 import BeautifulSoup
 
 from forms_app.cases.enums import Channel
 from forms_app.cases.models import Case
+from forms_app.direct_debit.confirmation import queue_confirmation_email
 from forms_app.direct_debit.enums import InstructionStatus
 from forms_app.direct_debit.models import Instruction
 from forms_app.journeys.models import Submission
 from forms_app.notifications.models import Notification
+from tests.factories.direct_debit import InstructionFactory
 
 from .conftest import BAD_ACCOUNT, BANK, DETAILS, fill_in, send, text
 
 pytestmark = pytest.mark.django_db
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
 def test_the_journey_goes_from_details_to_bank_details_to_check_your_answers(client, dd_page):
@@ -172,3 +181,68 @@ def test_a_sort_code_that_cannot_be_one_is_refused_beside_the_sort_code(client, 
     response = client.post(f"{dd_page.url}bank-details/", {**BANK, "bank_details_1": "08-99"})
     assert "Sort code must be 6 digits long" in text(response)
     assert 'href="#id_bank_details_1"' in response.content.decode()
+
+
+def test_the_resident_gets_one_confirmation_email_the_direct_debit_one(
+    client, dd_page, django_capture_on_commit_callbacks
+):
+    fill_in(client, dd_page)
+    with django_capture_on_commit_callbacks(execute=True):
+        _check, confirmation = send(client, dd_page)
+    instruction = Instruction.objects.get()
+    to_resident = [m for m in mail.outbox if m.to == ["sam@example.com"]]
+    assert len(to_resident) == 1
+    assert "Your Direct Debit" in to_resident[0].subject
+    assert instruction.reference in to_resident[0].body
+    assert not any("We have received your form" in m.subject for m in mail.outbox)
+    # The page still says, truly, that the confirmation went by email.
+    assert "We have sent a confirmation email to sam@example.com" in text(confirmation)
+
+
+def test_the_confirmation_page_and_email_link_to_cancelling_online(
+    client, dd_page, django_capture_on_commit_callbacks
+):
+    fill_in(client, dd_page)
+    with django_capture_on_commit_callbacks(execute=True):
+        _check, confirmation = send(client, dd_page)
+    link = BeautifulSoup(confirmation.content.decode(), "html.parser").find(
+        "a", string="cancel your Direct Debit online"
+    )
+    assert link is not None and link["href"] == "/cancel-direct-debit/"
+    assert client.get(link["href"]).status_code == 200
+    email = next(m for m in mail.outbox if instruction_reference() in m.subject)
+    assert "cancel your Direct Debit online: http://" in email.body
+    assert "/cancel-direct-debit/ (you will need your Direct Debit reference" in email.body
+
+
+def test_a_welsh_confirmation_email_links_to_the_welsh_cancellation_page(dd_page):
+    instruction = InstructionFactory(case__language="cy", case__resident_email="sam@example.com")
+    notification = queue_confirmation_email(instruction, dd_page)
+    assert "/cy/cancel-direct-debit/" in notification.body
+
+
+def instruction_reference():
+    return Instruction.objects.get().reference
+
+
+@pytest.mark.parametrize(("day", "first"), [("15", "15 January 2027"), ("1", "1 February 2027")])
+def test_the_confirmation_gives_the_first_collection_at_least_10_working_days_away(
+    client, dd_page, django_capture_on_commit_callbacks, day, first
+):
+    # Friday 18 December 2026: 10 working days' notice, past Christmas and New Year, ends on
+    # Wednesday 6 January 2027.
+    with time_machine.travel(datetime.datetime(2026, 12, 18, 10, 0, tzinfo=LONDON), tick=False):
+        client.post(f"{dd_page.url}start/")
+        client.post(f"{dd_page.url}your-details/", {**DETAILS, "payment_day": day})
+        client.post(f"{dd_page.url}bank-details/", BANK)
+        client.post(f"{dd_page.url}authorise/", {"sole_signatory": "yes"})
+        with django_capture_on_commit_callbacks(execute=True):
+            _check, confirmation = send(client, dd_page)
+    notice = (
+        "We will tell you the amounts and dates of your payments at least 10 working days "
+        f"before the first one. The first payment will be on {first} at the earliest."
+    )
+    assert notice in text(confirmation)
+    assert f"Earliest first payment {first}" in text(confirmation)
+    email = next(m for m in mail.outbox if m.to == ["sam@example.com"])
+    assert notice in " ".join(email.body.split())

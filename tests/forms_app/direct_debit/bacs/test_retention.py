@@ -4,14 +4,19 @@ retention period, in the daily retention run; the instruction and its history st
 import datetime
 
 from django.db import connection
+from django.utils import timezone
+
+from wagtail.log_actions import log
 
 import pytest
 import time_machine
 
-from forms_app.cases.models import CaseLogEntry
-from forms_app.cases.retention import run_retention
+from forms_app.cases.enums import CaseStatus, UpdateKind
+from forms_app.cases.models import Case, CaseLogEntry
+from forms_app.cases.retention import anonymise_case, run_retention
 from forms_app.direct_debit.enums import InstructionStatus
 from forms_app.direct_debit.models import Instruction
+from tests.factories.casework import CaseFactory
 from tests.factories.direct_debit import InstructionFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +87,75 @@ def test_the_clock_starts_at_cancellation_not_at_sign_up():
     with time_machine.travel(CANCELLED + datetime.timedelta(days=89), tick=False):
         run_retention()
     assert Instruction.objects.get(pk=instruction.pk).account_number == "66374958"
+
+
+def closed_long_ago(instruction, days=400):
+    """The instruction's case, closed `days` ago and kept for 30: due for anonymising."""
+    Case.objects.filter(pk=instruction.case_id).update(
+        status=CaseStatus.CLOSED,
+        closed_at=timezone.now() - datetime.timedelta(days=days),
+        retention_days=30,
+        resident_name="Sam Jones",
+    )
+
+
+@pytest.mark.parametrize("status", [InstructionStatus.CANCELLED, InstructionStatus.REJECTED])
+def test_anonymising_the_case_of_a_finished_instruction_removes_the_payer(status):
+    instruction = InstructionFactory(status=status, confirmed_ip="192.0.2.7")
+    with time_machine.travel(CANCELLED, tick=False):
+        instruction.case.updates.create(kind=UpdateKind.NOTE, text="Status note")
+        log(instruction.case, "direct_debit.status", data={"reference": instruction.reference})
+    closed_long_ago(instruction)
+
+    run_retention()
+
+    case = Case.objects.get(pk=instruction.case_id)
+    assert case.anonymised_at is not None
+    gone = Instruction.objects.get(pk=instruction.pk)
+    assert (gone.payer_name, gone.payer_address, gone.payer_email) == ("", "", "")
+    assert (gone.account_name, gone.sort_code, gone.account_number) == ("", "", "")
+    assert gone.account_reference == "" and gone.confirmed_ip is None
+    assert not raw_account_number(gone)
+    assert gone.bank_details_removed_at == case.anonymised_at
+    # What it was and what happened to it stay.
+    assert gone.reference == instruction.reference
+    assert gone.status == status
+    actions = set(
+        CaseLogEntry.objects.filter(object_id=str(case.pk)).values_list("action", flat=True)
+    )
+    assert {"direct_debit.status", "direct_debit.anonymised"} <= actions
+    assert case.updates.count() >= 2
+
+
+@pytest.mark.parametrize(
+    "status", [InstructionStatus.PENDING, InstructionStatus.LODGED, InstructionStatus.ACTIVE]
+)
+def test_retention_keeps_the_case_of_an_instruction_still_in_force(status):
+    instruction = InstructionFactory(status=status)
+    closed_long_ago(instruction)
+    plain = CaseFactory()
+    Case.objects.filter(pk=plain.pk).update(
+        status=CaseStatus.CLOSED,
+        closed_at=timezone.now() - datetime.timedelta(days=400),
+        retention_days=30,
+    )
+
+    run_retention()
+
+    case = Case.objects.get(pk=instruction.case_id)
+    assert case.anonymised_at is None and case.resident_name == "Sam Jones"
+    kept = Instruction.objects.get(pk=instruction.pk)
+    assert (kept.payer_name, kept.account_number) == ("Sam Jones", "66374958")
+    # Other cases past their time still go.
+    assert Case.objects.get(pk=plain.pk).anonymised_at is not None
+
+
+def test_an_instruction_in_force_is_left_alone_even_if_its_case_is_anonymised():
+    instruction = InstructionFactory(status=InstructionStatus.ACTIVE)
+    anonymise_case(instruction.case)
+    kept = Instruction.objects.get(pk=instruction.pk)
+    assert (kept.payer_name, kept.payer_email, kept.account_number) == (
+        "Sam Jones",
+        "sam@example.com",
+        "66374958",
+    )
