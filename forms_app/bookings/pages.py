@@ -25,6 +25,7 @@ from forms_app.journeys.progress import load_state
 from . import steps
 from .journey import TIME_STEP, booking_journey
 from .models import AppointmentType
+from .notifications import CONFIRMED
 
 
 class BookingPage(AbstractJourneyPage):
@@ -32,6 +33,9 @@ class BookingPage(AbstractJourneyPage):
 
     # A booking is made in one sitting: a saved half-booking would hold stale times.
     allow_save_and_return = False
+    # The appointment's own confirmation (date, time, place, calendar file, links) replaces
+    # casework's "We have received your form".
+    confirmation_kind = CONFIRMED.value
 
     intro = RichTextField(
         _("introduction"),

@@ -17,7 +17,7 @@ import time_machine
 from forms_app.bookings.enums import BookingStatus
 from forms_app.bookings.models import Booking, ScheduleException
 from forms_app.bookings.seats import take_seat
-from forms_app.cases.models import Case
+from forms_app.cases.models import Case, Queue
 from forms_app.journeys.models import Submission
 from forms_app.journeys.rules import routable_questions
 from forms_app.notifications import senders
@@ -155,6 +155,21 @@ def test_booking_start_to_finish(client, page, place):
     assert "Your appointment on Tuesday 8 December 2026" in email.subject
     assert "/appointments/calendar/" in email.body
     assert "/appointments/cancel/" in email.body
+
+
+def test_the_resident_gets_the_booking_confirmation_and_not_the_generic_one_too(
+    client, page, place
+):
+    # A team that tells residents about their cases: its "We have received your form" would
+    # say less than the appointment's own confirmation, and arrive beside it.
+    Queue.objects.update(notify_resident=True)
+    check = walk_to_check_answers(client, page, place=place)
+    done = client.get(confirm(client, page, check)["Location"]).content.decode()
+
+    case = Case.objects.get()
+    kinds = set(Notification.objects.filter(case=case).values_list("kind", flat=True))
+    assert kinds == {"booking_confirmed"}
+    assert "Appointment booked" in done
 
 
 def test_details_need_an_email_address_or_a_uk_mobile(client, page, place):
