@@ -48,6 +48,13 @@ def _get(url):
     return response
 
 
+ROUNDS = 3
+
+
+def _middle(loads):
+    return sorted(loads, key=lambda load: load.per_second)[len(loads) // 2]
+
+
 def cached_page_against_nginx():
     path = "/bins-and-recycling/report-a-missed-bin-collection/"
     _get(VARNISH + path)
@@ -82,15 +89,24 @@ http {{
         subprocess.run([nginx, "-c", str(root / "nginx.conf"), "-p", str(root)], check=True)  # noqa: S603
         try:
             time.sleep(0.5)
-            static = wrk(f"http://127.0.0.1:{NGINX_PORT}/", seconds=SECONDS, connections=32)
-            cached = wrk(VARNISH + path, seconds=SECONDS, connections=32)
+            # In turns, three of each, and the middle run of each kept: on a machine whose cores
+            # the load generator shares, one run alone swings by a fifth either way.
+            statics, cacheds = [], []
+            for _ in range(ROUNDS):
+                statics.append(
+                    wrk(f"http://127.0.0.1:{NGINX_PORT}/", seconds=SECONDS, connections=32)
+                )
+                cacheds.append(wrk(VARNISH + path, seconds=SECONDS, connections=32))
+            static = _middle(statics)
+            cached = _middle(cacheds)
         finally:
             subprocess.run([nginx, "-c", str(root / "nginx.conf"), "-p", str(root), "-s", "stop"])  # noqa: S603
     share = cached.per_second / static.per_second
     record(
         1,
         "Cached page through Varnish, share of nginx serving the same bytes",
-        f"{share:.0%} ({cached.per_second:,.0f} against {static.per_second:,.0f} requests/s)",
+        f"{share:.0%} ({cached.per_second:,.0f} against {static.per_second:,.0f} requests/s,"
+        f" the middle of {ROUNDS} runs each, in turns)",
         "≥ 80%",
         share >= 0.8,
     )
