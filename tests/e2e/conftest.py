@@ -58,27 +58,73 @@ def browser():
         browser.close()
 
 
+def _refused_by_policy(context):
+    """Collect what the Content-Security-Policy refused on any page of `context`.
+
+    Chromium reports every refusal (an inline script, a style, a frame...) as a console error
+    naming the policy, which is also what a `securitypolicyviolation` event would report.
+    """
+    refused = []
+
+    def listen(page):
+        page.on(
+            "console",
+            lambda message: (
+                refused.append(f"{page.url}: {message.text}")
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+
+    context.on("page", listen)
+    return refused
+
+
 @pytest.fixture
 def page(browser, live_server):
-    """A page with JavaScript on, as most residents have it."""
+    """A page with JavaScript on, as most residents have it.
+
+    A test fails if the Content-Security-Policy refused anything on its pages: the site must
+    work within its own policy.
+    """
     context = browser.new_context(base_url=live_server.url)
+    refused = _refused_by_policy(context)
     page = context.new_page()
     yield page
     context.close()
+    assert not refused, "The Content-Security-Policy refused:\n" + "\n".join(refused)
 
 
 @pytest.fixture
 def page_without_js(browser, live_server):
     """A page with JavaScript off: every journey must still work."""
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    refused = _refused_by_policy(context)
     page = context.new_page()
     yield page
     context.close()
+    assert not refused, "The Content-Security-Policy refused:\n" + "\n".join(refused)
+
+
+AXE_URL = "/__e2e__/axe.min.js"
+
+
+def _serve_axe(page):
+    """axe-core as a script of the site's own origin, which the policy allows (an inline copy
+    of it would be refused)."""
+    if getattr(page, "_axe_served", False):
+        return
+    page.route(
+        lambda url: url.split("?")[0].endswith(AXE_URL),
+        lambda route: route.fulfill(path=str(AXE_JS), content_type="text/javascript"),
+    )
+    page._axe_served = True
 
 
 def axe_violations(page):
     """Run axe-core on the page as it stands and return its WCAG 2.2 A/AA violations."""
-    page.add_script_tag(path=str(AXE_JS))
+    _serve_axe(page)
+    page.add_script_tag(url=AXE_URL)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
     )

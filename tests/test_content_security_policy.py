@@ -1,0 +1,97 @@
+"""The Content-Security-Policy: what a page of ours may load and run, asserted on the headers sent.
+
+Browser tests (tests/e2e) fail on anything the policy refuses, so together they prove the site works
+within it.
+"""
+
+import re
+
+from django.test import Client
+
+import pytest
+
+from tests.factories import UserFactory
+from tests.factories.journeys import JourneyPageFactory
+from townhall.csp import script_hash
+
+pytestmark = pytest.mark.django_db
+
+
+def policy(response):
+    header = response["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
+
+
+def inline_scripts(html):
+    """The text of every script a browser would run from the page itself."""
+    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, flags=re.DOTALL)
+    return [
+        body
+        for attributes, body in scripts
+        if "src=" not in attributes and "application/json" not in attributes
+    ]
+
+
+def assert_strict_scripts(directives):
+    assert directives["script-src"][0] == "'self'"
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert "'unsafe-eval'" not in directives["script-src"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'self'"]
+
+
+def test_a_public_page_runs_only_the_sites_own_scripts(client, service_page):
+    response = client.get(service_page.url)
+    directives = policy(response)
+    assert_strict_scripts(directives)
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["form-action"] == ["'self'"]
+    # GOV.UK Frontend is started from a static file, not an inline script.
+    html = response.content.decode()
+    assert inline_scripts(html) == []
+    assert "townhall/js/govuk-init.js" in html
+
+
+def test_a_page_served_from_the_cache_carries_the_policy_too(client, service_page):
+    first = client.get(service_page.url)
+    again = Client().get(service_page.url)
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_an_online_form_has_the_public_policy(client, service_page):
+    form = JourneyPageFactory(parent=service_page)
+    response = client.get(form.url, follow=True)
+    assert response.status_code == 200
+    assert policy(response)["script-src"] == ["'self'"]
+    assert inline_scripts(response.content.decode()) == []
+
+
+def test_the_admin_allows_inline_styles_but_no_inline_scripts(client, service_page):
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.get(f"/admin/pages/{service_page.pk}/edit/")
+    assert response.status_code == 200
+    directives = policy(response)
+    assert_strict_scripts(directives)
+    assert "'unsafe-inline'" in directives["style-src"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    # Every script the editor runs from the page itself is one the policy names by its hash.
+    for body in inline_scripts(response.content.decode()):
+        assert script_hash(body) in directives["script-src"], body
+
+
+def test_the_admin_form_editor_starts_its_widgets_from_data(client, service_page):
+    client.force_login(UserFactory(is_superuser=True))
+    form = JourneyPageFactory(parent=service_page)
+    html = client.get(f"/admin/pages/{form.pk}/edit/").content.decode()
+    directives = policy(client.get(f"/admin/pages/{form.pk}/edit/"))
+    for body in inline_scripts(html):
+        assert script_hash(body) in directives["script-src"], body
+    assert "data-townhall-run=" in html
+
+
+def test_the_login_page_has_the_admin_policy(client):
+    directives = policy(client.get("/admin/login/"))
+    assert_strict_scripts(directives)
+    assert directives["frame-ancestors"] == ["'none'"]
