@@ -1,4 +1,4 @@
-"""`{% run_script "new InlinePanel" options %}`: a widget's start-up call as data (home/admin_scripts.py)."""
+"""`{% run_script "new InlinePanel" options %}`: a start-up call as data (home/admin_scripts.py)."""
 
 import json
 
