@@ -15,6 +15,7 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": CouncilSitemap}}, name="sitemap"),
+    path("admin/two-factor/", include("townhall.two_factor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("cookies/hide/", home_views.hide_cookie_message, name="hide_cookie_message"),

@@ -12,6 +12,7 @@ import pytest
 
 from tests.factories import UserFactory
 from tests.factories.journeys import JourneyPageFactory
+from tests.factories.users import sign_in_verified
 from townhall.csp import script_hash
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def test_an_online_form_has_the_public_policy(client, service_page):
 
 
 def test_the_admin_allows_inline_styles_but_no_inline_scripts(client, service_page):
-    client.force_login(UserFactory(is_superuser=True))
+    sign_in_verified(client, UserFactory(is_superuser=True))
     response = client.get(f"/admin/pages/{service_page.pk}/edit/")
     assert response.status_code == 200
     directives = policy(response)
@@ -82,7 +83,7 @@ def test_the_admin_allows_inline_styles_but_no_inline_scripts(client, service_pa
 
 
 def test_the_admin_form_editor_starts_its_widgets_from_data(client, service_page):
-    client.force_login(UserFactory(is_superuser=True))
+    sign_in_verified(client, UserFactory(is_superuser=True))
     form = JourneyPageFactory(parent=service_page)
     html = client.get(f"/admin/pages/{form.pk}/edit/").content.decode()
     directives = policy(client.get(f"/admin/pages/{form.pk}/edit/"))

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from home.alerts.enums import AlertLevel
 from tests.factories import UserFactory
 from tests.factories.alerts import AlertBannerFactory
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +118,7 @@ def test_starting_and_stopping_assisted_mode(client, home_page, next_url):
         Permission.objects.get(codename="assist_residents"),
         Permission.objects.get(codename="access_admin"),
     )
-    client.force_login(staff)
+    sign_in_verified(client, staff)
     for sent in (next_url, *HOSTILE):
         assert_stays_here(client.post("/check-progress/assisted/start/", {"next": sent}), sent)
         stopped = client.post("/check-progress/assisted/stop/", {"next": sent})

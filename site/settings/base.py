@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 # Identical in every environment, tests included, so tests exercise what production runs.
@@ -105,6 +107,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "townhall.middleware.StaffSessionExpiryMiddleware",
+    # Second factor: who has given one, then keeping those who must out of the admin until they do.
+    "django_otp.middleware.OTPMiddleware",
+    "townhall.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -251,6 +256,10 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Staff password reset queues its email, known address or not (site/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "townhall.password_reset.QueuedPasswordResetForm"
+# The name authenticator apps show beside a member of staff's codes (townhall/two_factor/).
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:

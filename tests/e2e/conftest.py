@@ -149,3 +149,26 @@ def goto_as_without_javascript(page, url):
 
     page.route(lambda request_url: request_url.split("#")[0].endswith(url), strip_scripts)
     return page.goto(url)
+
+
+def sign_in_to_admin(page, username, password):
+    """Sign in through the admin's form, then give the second factor if the account needs one:
+    such an account has a real authenticator device (tests/factories/users.py), whose current
+    code is typed into the "Enter the code" page as a member of staff would."""
+    from django.contrib.auth import get_user_model
+
+    from tests.factories.users import totp_code, verified_device
+    from townhall.two_factor.policy import needs_two_factor
+
+    user = get_user_model().objects.get(username=username)
+    device = verified_device(user) if needs_two_factor(user) else None
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+    if device is not None:
+        assert "/admin/two-factor/verify/" in page.url, page.url
+        page.get_by_label("Code from your authenticator app").fill(totp_code(device))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Continue").click()

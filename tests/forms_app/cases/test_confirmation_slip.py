@@ -14,6 +14,7 @@ from wagtail.models import Locale
 import pytest
 
 from forms_app.journeys.models import Submission
+from tests.factories.users import sign_in_verified
 from tests.forms_app.cases.test_assisted import (
     CONTACT,
     _soup,
@@ -39,7 +40,7 @@ def public_address(settings):
 
 @pytest.fixture
 def at_reception(client, reception):  # noqa: F811
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     _start(client)
     return client
 

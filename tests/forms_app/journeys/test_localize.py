@@ -25,6 +25,7 @@ from forms_app.journeys.models import JourneyPage, Submission
 from forms_app.journeys.rules import answer_choices
 from tests.factories import UserFactory
 from tests.factories.journeys import JourneyPageFactory
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +122,7 @@ def translator(db):
 
 @pytest.fixture
 def translator_client(client, translator):
-    client.force_login(translator)
+    sign_in_verified(client, translator)
     return client
 
 

@@ -19,6 +19,7 @@ from forms_app.notifications.models import Notification
 from home.demo import seed_workflow
 from tests.factories import UserFactory
 from tests.factories.journeys import ADDRESS, CONTACT, JourneyPageFactory
+from tests.factories.users import sign_in_verified
 
 from .test_service_link import new_form_data
 
@@ -50,7 +51,7 @@ def moderator(workflow):
 
 def _signed_in(user):
     client = Client()
-    client.force_login(user)
+    sign_in_verified(client, user)
     return client
 
 
