@@ -9,8 +9,9 @@ address up and sends the email if there is an account.
 
 from django.contrib.sites.shortcuts import get_current_site
 
-from django_tasks import task
 from wagtail.admin.forms.auth import PasswordResetForm
+
+from django_tasks import task
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

@@ -239,6 +239,9 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 # sent: these cap the files one form stores in one session (a replaced file counts) and the files
 # one address stores in an hour. A form asks for a few photos; a library computer serves several.
 UPLOADS_PER_FORM = int(env("UPLOADS_PER_FORM", "10"))
+# Pages of answers one address may send in an hour, across every form (staff assisting exempt):
+# enough for long forms and changed answers, not for a script filling sessions.
+JOURNEY_STEP_POSTS_PER_HOUR = int(env("JOURNEY_STEP_POSTS_PER_HOUR", "300"))
 UPLOADS_PER_ADDRESS_PER_HOUR = int(env("UPLOADS_PER_ADDRESS_PER_HOUR", "30"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -257,7 +260,7 @@ PUBLIC_BASE_URL = env("PUBLIC_BASE_URL")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Staff password reset queues its email, known address or not (site/password_reset.py).
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "townhall.password_reset.QueuedPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "townhall.password_reset.QueuedPasswordResetForm"  # noqa: S105
 # The name authenticator apps show beside a member of staff's codes (townhall/two_factor/).
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
