@@ -26,7 +26,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": CouncilSitemap}}, name="sitemap"),
     path("admin/two-factor/", include("townhall.two_factor.urls")),
-    path("admin/password_reset/", password_reset),
+    path("admin/password_reset/", password_reset, name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("cookies/hide/", home_views.hide_cookie_message, name="hide_cookie_message"),

@@ -178,3 +178,15 @@ def test_the_demo_prints_a_working_code_but_only_with_debug_on(settings):
     response = client.post("/admin/two-factor/verify/", {"code": out.getvalue().strip()})
     assert response.status_code == 302
     assert device.pk
+
+
+def test_after_a_lost_phone_the_app_is_removed_and_a_new_one_is_set_up_at_next_sign_in():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    user = caseworker()
+    verified_device(user)
+    call_command("reset_two_factor", "caseworker", stdout=StringIO())
+    client = signed_in_with_password(user)
+    assert client.get("/admin/")["Location"].startswith("/admin/two-factor/set-up/")
