@@ -33,6 +33,11 @@ def inline_scripts(html):
     ]
 
 
+def inline_handlers(html):
+    """Event handler attributes (onclick=...), which the policy refuses as inline script."""
+    return re.findall(r"<[^>]*\son[a-z]+\s*=", html)
+
+
 def assert_strict_scripts(directives):
     assert directives["script-src"][0] == "'self'"
     assert "'unsafe-inline'" not in directives["script-src"]
@@ -52,6 +57,7 @@ def test_a_public_page_runs_only_the_sites_own_scripts(client, service_page):
     # GOV.UK Frontend is started from a static file, not an inline script.
     html = response.content.decode()
     assert inline_scripts(html) == []
+    assert inline_handlers(html) == []
     assert "townhall/js/govuk-init.js" in html
 
 
@@ -67,6 +73,7 @@ def test_an_online_form_has_the_public_policy(client, service_page):
     assert response.status_code == 200
     assert policy(response)["script-src"] == ["'self'"]
     assert inline_scripts(response.content.decode()) == []
+    assert inline_handlers(response.content.decode()) == []
 
 
 def test_the_admin_allows_inline_styles_but_no_inline_scripts(client, service_page):

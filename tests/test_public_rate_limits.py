@@ -155,3 +155,20 @@ def test_behind_the_proxy_each_resident_is_counted_by_their_own_address(service_
     # Writing another address in front of the proxy's own entry does not escape the count.
     forged = Client(HTTP_X_FORWARDED_FOR=f"192.0.2.1, {HOME}", **proxy)
     assert forged.post("/cookies/hide/", {"next": "/"}).status_code == 429
+
+
+def test_reception_staff_helping_residents_are_not_held_back(form_page):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+    from tests.factories.users import sign_in_verified
+
+    reception = UserFactory(username="reception")
+    reception.user_permissions.add(Permission.objects.get(codename="assist_residents"))
+    desk = sign_in_verified(Client(REMOTE_ADDR=HOME), reception)
+    assert desk.post("/check-progress/assisted/start/", {"next": "/"}).status_code == 302
+    use_up("journeys.step", 300, 3600)
+    assert desk.post(f"{form_page.url}bin-type/", {"bin": "general"}).status_code == 302
+    # A resident at the same address is.
+    resident = Client(REMOTE_ADDR=HOME)
+    assert resident.post(f"{form_page.url}bin-type/", {"bin": "general"}).status_code == 429

@@ -8,7 +8,8 @@ from django.urls import Resolver404, resolve, reverse
 from .policy import has_device, is_verified, needs_two_factor
 
 # Admin pages a signed-in member of staff may reach before the second factor: signing in and
-# out, resetting a password, the admin's translations and the two-factor pages themselves.
+# out, resetting a password, the admin's translations and icons (every admin page, these two
+# included, loads them) and the two-factor pages themselves.
 OPEN_BEFORE_SECOND_FACTOR = frozenset(
     {
         "wagtailadmin_login",
@@ -18,6 +19,7 @@ OPEN_BEFORE_SECOND_FACTOR = frozenset(
         "wagtailadmin_password_reset_confirm",
         "wagtailadmin_password_reset_complete",
         "wagtailadmin_javascript_catalog",
+        "wagtailadmin_sprite",
         "two_factor:set_up",
         "two_factor:verify",
     }

@@ -111,14 +111,15 @@ AXE_URL = "/__e2e__/axe.min.js"
 
 def _serve_axe(page):
     """axe-core as a script of the site's own origin, which the policy allows (an inline copy
-    of it would be refused)."""
-    if getattr(page, "_axe_served", False):
+    of it would be refused). Routed for the whole context: page.unroute_all() leaves it."""
+    context = page.context
+    if getattr(context, "_axe_served", False):
         return
-    page.route(
+    context.route(
         lambda url: url.split("?")[0].endswith(AXE_URL),
         lambda route: route.fulfill(path=str(AXE_JS), content_type="text/javascript"),
     )
-    page._axe_served = True
+    context._axe_served = True
 
 
 def axe_violations(page):
