@@ -4,7 +4,7 @@ django-csp's middleware sends CONTENT_SECURITY_POLICY (settings) on every respon
 pages' policy. Public pages are kept by the page and front caches for every visitor, so the policy
 is the same for everyone: scripts from this site only ('self'), never inline, no nonces.
 
-The Wagtail admin gets ADMIN_POLICY, as strict as Wagtail 8 allows:
+The Wagtail admin (/admin/) gets admin_directives(), as strict as Wagtail 8 allows:
 - scripts: 'self' and the hashes of wagtail-localize's two fixed inline scripts
   (admin_script_hashes); the inline scripts that carry per-field data
   (choosers, date pickers, inline panels) are rendered as JSON and started by
