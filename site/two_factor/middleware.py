@@ -46,8 +46,10 @@ class TwoFactorMiddleware:
         if (
             user is not None
             and request.path_info.startswith("/admin/")
-            and needs_two_factor(user)
+            # Verified first: it reads the session's device (one query), while telling who needs
+            # a second factor reads the user's permissions.
             and not is_verified(user)
+            and needs_two_factor(user)
             and _url_name(request) not in OPEN_BEFORE_SECOND_FACTOR
         ):
             step = "two_factor:verify" if has_device(user) else "two_factor:set_up"
