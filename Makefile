@@ -45,6 +45,9 @@ run: seed ## Install, migrate, load the demo council and serve http://127.0.0.1:
 	@echo "  Staff sign in at http://127.0.0.1:$(PORT)/admin/ as 'admin' (or editor, moderator, reception, ...)"
 	@echo "  with the password in DEMO_PASSWORD, or the one seed_demo printed when it first made the demo users."
 	@echo "  Forgotten it? Run: DEMO_PASSWORD=choose-one make seed"
+	@echo "  Staff who can see cases (admin, caseworkers) also give a code from an authenticator app:"
+	@echo "  on first sign-in scan the QR code (or type the key shown) into the app. Demo only, no phone:"
+	@echo "  run '$(MANAGE) demo_two_factor_code admin' for the code the app would show now."
 	@echo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site chrome")
 
     def ready(self):
+        from . import admin_scripts
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        admin_scripts.install()

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from townhall.origin import same_site_form
 from townhall.public_urls import public_base_url
 from townhall.redirects import redirect_back
+from townhall.too_many import SMALL_FORM_POSTS, SMALL_FORM_WINDOW_SECONDS, limit_posts
 
 from .alerts.cookies import HIDDEN_ALERTS_COOKIE
 
@@ -58,6 +59,7 @@ def cookies(request):
 
 
 @same_site_form
+@limit_posts("cookies.hide", SMALL_FORM_POSTS, SMALL_FORM_WINDOW_SECONDS)
 @require_POST
 def hide_cookie_message(request):
     """The banner's 'Hide this message' button is a form, so it works without JavaScript."""

@@ -10,6 +10,8 @@ with none (the default) the header is ignored and the connection's address is th
 """
 
 import ipaddress
+import math
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -52,15 +54,29 @@ def client_key(request):
     return salted_hmac("townhall.ratelimit", address, algorithm="sha256").hexdigest()
 
 
+def _key(scope, request):
+    return f"ratelimit:{scope}:{client_key(request)}"
+
+
 def hit(scope, request, limit, window_seconds):
     """Count one request in `scope`; False once the client has used up `limit` in the window."""
-    key = f"ratelimit:{scope}:{client_key(request)}"
+    key = _key(scope, request)
     # add() starts a window only if none is running; incr() leaves the running window's expiry.
-    cache.add(key, 0, timeout=window_seconds)
+    if cache.add(key, 0, timeout=window_seconds):
+        cache.set(f"{key}:ends", time.time() + window_seconds, timeout=window_seconds)
     try:
         count = cache.incr(key)
     except ValueError:
         # The window ran out between add() and incr(): this request opens a new one.
         cache.set(key, 1, timeout=window_seconds)
+        cache.set(f"{key}:ends", time.time() + window_seconds, timeout=window_seconds)
         count = 1
     return count <= limit
+
+
+def seconds_left(scope, request, window_seconds):
+    """How long until the client's window in `scope` ends (for Retry-After); at most the window."""
+    ends = cache.get(f"{_key(scope, request)}:ends")
+    if ends is None:
+        return window_seconds
+    return max(1, min(window_seconds, math.ceil(ends - time.time())))

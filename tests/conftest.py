@@ -13,12 +13,19 @@ from tests.factories import (
     ServiceIndexPageFactory,
     ServicePageFactory,
 )
+from tests.factories.users import sign_in_verified
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache, as a newly deployed site does."""
     cache.clear()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's superuser client, having given the second factor superusers must give."""
+    return sign_in_verified(client, admin_user)
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ import pytest
 from tests.factories import LocationPageFactory, UserFactory
 from tests.factories.alerts import AlertBannerFactory
 from tests.factories.journeys import JourneyPageFactory
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def test_welsh_pages_are_shared_too(client, home_page):
 
 
 def test_staff_signed_in_never_get_a_shared_copy(client, service_page):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    sign_in_verified(client, UserFactory(is_superuser=True, is_staff=True))
     response = client.get(service_page.url)
     assert shared_for(response) is None
     assert "private" in response["Cache-Control"]

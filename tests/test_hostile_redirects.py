@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from home.alerts.enums import AlertLevel
 from tests.factories import UserFactory
 from tests.factories.alerts import AlertBannerFactory
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -46,11 +47,18 @@ def assert_stays_here(response, sent, home="/"):
     assert location in (iri_to_uri(sent), home), location
 
 
+def fresh_allowance():
+    """Each generated example is a visitor of its own: these forms are rate limited per client
+    (tests/test_public_rate_limits.py), and hypothesis sends far more than a person would."""
+    cache.clear()
+
+
 @PROPERTY
 @given(next_url=ANY_TEXT)
 @example(next_url="/bins-and-recycling/?page=2")
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hiding_the_cookie_message(client, home_page, value, next_url):
+    fresh_allowance()
     for sent in (value, next_url):
         assert_stays_here(client.post("/cookies/hide/", {"next": sent}), sent)
 
@@ -63,6 +71,7 @@ def test_a_local_path_is_followed_and_a_name_is_not(client, home_page):
 @PROPERTY
 @given(next_url=ANY_TEXT)
 def test_hiding_an_alert(client, home_page, next_url):
+    fresh_allowance()
     alert = AlertBannerFactory(level=AlertLevel.WARNING)
     for sent in (next_url, *HOSTILE):
         assert_stays_here(client.post("/alerts/hide/", {"alert": alert.pk, "next": sent}), sent)
@@ -74,6 +83,7 @@ def test_hiding_an_alert(client, home_page, next_url):
 @example(alert="9" * 40)
 @example(alert="-1")
 def test_an_alert_that_is_not_a_number_is_a_bad_request(client, home_page, alert):
+    fresh_allowance()
     response = client.post("/alerts/hide/", {"alert": alert, "next": "/"})
     # A number is hidden if it is a banner, ignored if not; anything else is a bad request.
     assert response.status_code in (302, 400)
@@ -117,7 +127,7 @@ def test_starting_and_stopping_assisted_mode(client, home_page, next_url):
         Permission.objects.get(codename="assist_residents"),
         Permission.objects.get(codename="access_admin"),
     )
-    client.force_login(staff)
+    sign_in_verified(client, staff)
     for sent in (next_url, *HOSTILE):
         assert_stays_here(client.post("/check-progress/assisted/start/", {"next": sent}), sent)
         stopped = client.post("/check-progress/assisted/stop/", {"next": sent})

@@ -12,6 +12,7 @@ import pytest
 from home.alerts.cookies import HIDDEN_ALERTS_COOKIE
 from tests.factories import UserFactory
 from tests.factories.alerts import AlertBannerFactory
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_a_second_anonymous_visitor_is_answered_without_the_database(service_pag
 
 def test_staff_and_residents_with_a_session_always_get_a_fresh_page(client, service_page):
     Client().get(service_page.url)
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    sign_in_verified(client, UserFactory(is_staff=True, is_superuser=True))
     count, response = queries_for(client, service_page.url)
     assert count > 0
     assert "private" in response["Cache-Control"]

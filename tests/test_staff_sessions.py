@@ -7,6 +7,7 @@ from django.conf import settings
 import pytest
 
 from tests.factories import UserFactory
+from tests.factories.users import sign_in_verified
 from townhall.middleware import STAFF_LAST_SEEN
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(UserFactory(username="officer", is_staff=True, is_superuser=True))
+    sign_in_verified(client, UserFactory(username="officer", is_staff=True, is_superuser=True))
     return client
 
 

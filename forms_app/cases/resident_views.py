@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from forms_app.journeys import assisted
-from townhall import ratelimit
+from townhall import ratelimit, too_many
 from townhall.redirects import redirect_back
 
 from .enums import CaseStatus
@@ -105,11 +105,11 @@ def check_progress(request):
     if request.method == "POST" and form.is_valid():
         # Only lookups are counted: a resident correcting a typo in the form is not penalised.
         if not ratelimit.hit("cases.check-progress", request, TRIES, TRIES_WINDOW_SECONDS):
-            return render(
+            return too_many.refused(
                 request,
+                "cases.check-progress",
+                TRIES_WINDOW_SECONDS,
                 "cases/resident/rate_limited.html",
-                {"minutes": TRIES_WINDOW_SECONDS // 60},
-                status=429,
             )
         case = find_case(form.cleaned_data["reference"], form.cleaned_data["contact"])
         if case is not None:

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from crispy_forms_gds.helper import FormHelper
 
-from townhall import ratelimit
+from townhall import ratelimit, too_many
 from townhall.public_urls import public_url
 
 from . import questions as answer_types
@@ -95,6 +95,8 @@ def step(request, page, step_slug):
     current = journey.by_slug.get(step_slug)
     if current is None:
         raise Http404
+    if request.method == "POST" and not _step_allowed(request):
+        return too_many.refused(request, "journeys.step", 60 * 60)
     state = _state(request, page)
     answers = state["answers"]
     steps, complete = journey.path(answers)
@@ -167,6 +169,14 @@ def _heading(step, form):
         label = form.fields[name].label if name in form.fields else ""
         return html.unescape(strip_tags(str(label)))
     return ""
+
+
+def _step_allowed(request):
+    """Each page of answers sent counts, generously (a long form, changed answers, going back);
+    staff assisting at reception are exempt, as from every limit on the public."""
+    return is_assisting(request) or ratelimit.hit(
+        "journeys.step", request, settings.JOURNEY_STEP_POSTS_PER_HOUR, 60 * 60
+    )
 
 
 def _question_form(step, answers, request):
@@ -335,7 +345,8 @@ def _submit(request, page, journey, state):
     # computers share one address): the limit is for the public, not for staff assisting.
     assisting = is_assisting(request)
     if not assisting and not ratelimit.hit("journey-submit", request, SUBMITS_PER_HOUR, 60 * 60):
-        return _render(request, page, "journeys/rate_limited.html", {}, status=429)
+        response = _render(request, page, "journeys/rate_limited.html", {}, status=429)
+        return too_many.refused(request, "journey-submit", 60 * 60, response=response)
     answers = journey.reached_answers(state["answers"])
     _, complete = journey.path(answers)
     if not complete:
@@ -411,7 +422,8 @@ def save_progress(request, page):
         # Each email goes to an address anyone can type: as many an hour as forms can be sent.
         if not ratelimit.hit("journey-save", request, SAVES_PER_HOUR, 60 * 60):
             context = {"saving": True}
-            return _render(request, page, "journeys/rate_limited.html", context, status=429)
+            response = _render(request, page, "journeys/rate_limited.html", context, status=429)
+            return too_many.refused(request, "journey-save", 60 * 60, response=response)
         with transaction.atomic():
             _save_and_email(request, page, state, form.cleaned_data["email"])
         context = {"email": form.cleaned_data["email"]}

@@ -7,12 +7,14 @@ from django.views.decorators.http import require_POST
 from townhall.ids import parse_id
 from townhall.origin import same_site_form
 from townhall.redirects import redirect_back
+from townhall.too_many import SMALL_FORM_POSTS, SMALL_FORM_WINDOW_SECONDS, limit_posts
 
 from .cookies import remember_hidden_alert
 from .models import AlertBanner
 
 
 @same_site_form
+@limit_posts("alerts.hide", SMALL_FORM_POSTS, SMALL_FORM_WINDOW_SECONDS)
 @require_POST
 def hide_alert(request):
     alert_id = parse_id(request.POST.get("alert"))

@@ -7,6 +7,8 @@ from django.conf import settings
 
 from townhall import ratelimit
 
+SCOPE = "feedback"
+
 
 def limit():
     return getattr(settings, "FEEDBACK_RATE_LIMIT", 10)
@@ -18,4 +20,4 @@ def window_seconds():
 
 def allow(request):
     """Count this submission; False once the client has used up its allowance for the window."""
-    return ratelimit.hit("feedback", request, limit(), window_seconds())
+    return ratelimit.hit(SCOPE, request, limit(), window_seconds())

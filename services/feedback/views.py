@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from home.languages import translations_of
+from townhall import ratelimit, too_many
 from townhall.origin import same_site_form
 from townhall.redirects import local_path
 
@@ -76,16 +77,15 @@ def _render_in_page_language(request, page, template, context, status=200):
 
 
 def _too_many(request, page, source):
-    return _render_in_page_language(
+    seconds = ratelimit.seconds_left(throttle.SCOPE, request, throttle.window_seconds())
+    response = _render_in_page_language(
         request,
         page,
         "feedback/rate_limited.html",
-        {
-            "back_url": _page_url(request, page, source),
-            "minutes": max(1, throttle.window_seconds() // 60),
-        },
+        {"back_url": _page_url(request, page, source), "minutes": max(1, -(-seconds // 60))},
         status=429,
     )
+    return too_many.refused(request, throttle.SCOPE, throttle.window_seconds(), response=response)
 
 
 @same_site_form

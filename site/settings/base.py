@@ -5,6 +5,7 @@ defaults need no services: SQLite, Wagtail's database search, local-memory cache
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -82,12 +83,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 # Identical in every environment, tests included, so tests exercise what production runs.
 MIDDLEWARE = [
     "townhall.middleware.RefuseForeignCharsetMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page caches, so a page served from them carries the policy too.
+    "townhall.csp.ContentSecurityPolicyMiddleware",
     "townhall.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session, CSRF and messages middleware: they see the cookies those set on the way
@@ -100,9 +107,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "townhall.middleware.StaffSessionExpiryMiddleware",
+    # Second factor: who has given one, then keeping those who must out of the admin until they do.
+    "django_otp.middleware.OTPMiddleware",
+    "townhall.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: answers a locked-out sign-in with the "locked" page (townhall/lockout.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "townhall.urls"
@@ -179,6 +191,25 @@ else:
 # Django's own engines, but a database that cannot be reached shows the error page (site/sessions/).
 SESSION_ENGINE = "townhall.sessions.cached_db" if REDIS_URL else "townhall.sessions.db"
 
+# django-axes first: it refuses a locked-out sign-in before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Staff sign-in lockout: after AXES_FAILURE_LIMIT wrong passwords for one username from one client
+# address (read as the rate limits read it, trusting TRUSTED_PROXY_COUNT proxies), that pair is
+# refused for LOGIN_LOCKOUT_MINUTES; a right password before then clears the count.
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_LOCKOUT_MINUTES = int(env("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "townhall.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "townhall.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Wagtail's sign-in form names its field "username" whatever the user model calls it.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -214,6 +245,9 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 # sent: these cap the files one form stores in one session (a replaced file counts) and the files
 # one address stores in an hour. A form asks for a few photos; a library computer serves several.
 UPLOADS_PER_FORM = int(env("UPLOADS_PER_FORM", "10"))
+# Pages of answers one address may send in an hour, across every form (staff assisting exempt):
+# enough for long forms and changed answers, not for a script filling sessions.
+JOURNEY_STEP_POSTS_PER_HOUR = int(env("JOURNEY_STEP_POSTS_PER_HOUR", "300"))
 UPLOADS_PER_ADDRESS_PER_HOUR = int(env("UPLOADS_PER_ADDRESS_PER_HOUR", "30"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -251,6 +285,10 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Staff password reset queues its email, known address or not (site/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "townhall.password_reset.QueuedPasswordResetForm"  # noqa: S105
+# The name authenticator apps show beside a member of staff's codes (townhall/two_factor/).
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # One node's address, or a cluster's nodes separated by commas (the client spreads the load).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
@@ -322,6 +360,28 @@ STAFF_SESSION_IDLE_SECONDS = int(env("STAFF_SESSION_IDLE_SECONDS", str(30 * 60))
 # config), so no script injected into a page can either.
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp; site/csp.py adds the admin's allowances under /admin/). The
+# same for every visitor, as the caches share pages: scripts only from this site, never inline.
+# CSP_EXTRA_IMG_SRC: origins images may also come from (e.g. media in object storage).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *env_list("CSP_EXTRA_IMG_SRC")],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# Staff pictures in the admin come from this site, never from Gravatar (no staff email addresses
+# sent to a third party, and nothing outside the policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # The cookie that remembers a resident hid the cookie banner (an essential cookie, one year).
 COOKIE_BANNER_COOKIE = "townhall_cookie_message_hidden"

@@ -25,7 +25,7 @@ from forms_app.journeys.models import JourneyPage
 from services.models import ServicePage
 from tests.factories import UserFactory
 
-from .conftest import axe_violations
+from .conftest import axe_violations, sign_in_to_admin
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -176,10 +176,7 @@ def report_missed_bin(page):
 
 
 def sign_in(page, username):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORDS[username])
-    click(page, "button", "Sign in")
+    sign_in_to_admin(page, username, PASSWORDS[username])
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 

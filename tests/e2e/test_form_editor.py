@@ -12,6 +12,8 @@ from forms_app.journeys import demo
 from forms_app.journeys.models import JourneyPage
 from tests.factories import UserFactory
 
+from .conftest import sign_in_to_admin
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "forms-and-rules-31"
@@ -39,10 +41,7 @@ def editor(page, missed_bin):
     user = UserFactory(username="web_editor", is_superuser=True, is_staff=True)
     user.set_password(PASSWORD)
     user.save()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("web_editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_to_admin(page, "web_editor", PASSWORD)
     expect(page).to_have_url(re.compile(r"/admin/$"))
     page.goto(f"/admin/pages/{missed_bin.pk}/edit/")
     return page

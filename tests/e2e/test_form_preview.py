@@ -20,7 +20,7 @@ from forms_app.journeys.models import JourneyPage, Submission
 from home.demo import seed_workflow
 from tests.factories import UserFactory
 
-from .conftest import axe_violations
+from .conftest import axe_violations, sign_in_to_admin
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,11 +54,7 @@ def live_form(service_page):
 
 
 def sign_in(page, username):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign in").click()
+    sign_in_to_admin(page, username, PASSWORD)
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 

@@ -17,6 +17,8 @@ from home.demo import seed_workflow
 from home.translations.demo import seed_translation_permissions
 from tests.factories import UserFactory
 
+from .conftest import sign_in_to_admin
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORDS = {"editor": "welsh-words-on-monday-31", "moderator": "check-and-publish-58"}
@@ -65,10 +67,7 @@ def welsh_form(service_page):
 
 
 def sign_in(page, username):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORDS[username])
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_to_admin(page, username, PASSWORDS[username])
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 

@@ -17,6 +17,7 @@ from forms_app.connectors.models import WebhookDelivery
 from forms_app.journeys.models import SavedProgress, Submission
 from forms_app.notifications.models import Notification
 from tests.factories import UserFactory
+from tests.factories.users import sign_in_verified
 from tests.forms_app.connectors import conftest as connectors
 from tests.testapp.models import TAKEN, Membership, NoSavingJourneyPage, SlotJourneyPage
 
@@ -137,7 +138,7 @@ def test_a_sensitive_answer_is_masked_everywhere_it_goes(
     assert (member.sensitive, member.value, member.display) == (True, None, "Ending 26")
 
     admin = UserFactory(username="boss", is_superuser=True, is_staff=True)
-    client.force_login(admin)
+    sign_in_verified(client, admin)
     case_page = client.get(reverse("cases:inspect", args=[case.pk]))
     assert case_page.status_code == 200
     assert "Ending 26" in _text(case_page)

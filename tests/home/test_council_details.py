@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from home.demo import seed_council_settings
 from home.models import CouncilDetails, CouncilSettings
 from tests.factories import UserFactory, publish_translation
+from tests.factories.users import sign_in_verified
 from townhall.pagecache import forget_every_page
 
 pytestmark = pytest.mark.django_db
@@ -164,7 +165,7 @@ def test_an_editor_translates_the_details_with_wagtail_localize(
     client, welsh_pages, english_details, welsh
 ):
     """Translate, then translate the name in wagtail-localize's editor, then publish."""
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    sign_in_verified(client, UserFactory(is_superuser=True, is_staff=True))
     assert _chrome(client.get("/cy/"))["name"] == "Testshire Council"
 
     submit = reverse(
@@ -207,7 +208,7 @@ def test_the_details_cost_a_warm_page_no_queries(client, welsh_pages, welsh_deta
 
 
 def test_the_editor_is_told_where_the_details_are_and_how_they_are_translated(client, home_page):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    sign_in_verified(client, UserFactory(is_superuser=True, is_staff=True))
     settings_page = client.get(
         reverse("wagtailsettings:edit", args=["home", "councilsettings", home_page.get_site().pk])
     )

@@ -197,6 +197,9 @@ def test_production_responses_carry_the_security_headers():
     assert headers["X-Frame-Options"] == "DENY"
     assert "camera=()" in headers["Permissions-Policy"]
     assert "geolocation=()" in headers["Permissions-Policy"]
+    assert "script-src 'self';" in headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert "Content-Security-Policy-Report-Only" not in headers
 
 
 def test_cookies_are_secure_http_only_and_same_site_in_production():

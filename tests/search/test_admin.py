@@ -10,7 +10,7 @@ from wagtail.models import GroupPagePermission, Page
 import pytest
 
 from search.models import DailySearchCount, Synonym
-from tests.factories.users import UserFactory
+from tests.factories.users import UserFactory, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def editor(client, home_page):
     )
     user = UserFactory()
     user.groups.add(group)
-    client.force_login(user)
+    sign_in_verified(client, user)
     return client
 
 
@@ -79,7 +79,7 @@ def test_the_reports_show_each_search_with_its_language(editor, search_log):
 def test_staff_who_cannot_edit_pages_cannot_see_the_reports(client, search_log):
     user = UserFactory()
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    sign_in_verified(client, user)
     assert client.get("/admin/reports/top-searches/").status_code in (302, 403)
     assert client.get("/admin/reports/no-results/").status_code in (302, 403)
 

@@ -13,6 +13,7 @@ from wagtail.models import Revision
 import pytest
 
 from services.models import ServicePage
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def demo(monkeypatch):
 
 
 def _signed_in(client, username):
-    client.force_login(get_user_model().objects.get(username=username))
+    sign_in_verified(client, get_user_model().objects.get(username=username))
     return client
 
 

@@ -24,6 +24,7 @@ from forms_app.journeys.models import JourneyPage
 from forms_app.journeys.uploads import store_upload
 from tests.factories import UserFactory
 from tests.factories.casework import CaseFactory, SubmissionFactory, answer, missed_bin_answers
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,7 @@ def staff_permissions(waste_group, housing_group):
 
 @pytest.fixture
 def waste_officer_client(client, waste_officer, staff_permissions):
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     return client
 
 
@@ -283,7 +284,7 @@ def test_csv_export_has_the_filtered_rows_with_their_answers(
 
 def test_export_needs_the_export_permission(client, waste_officer, waste_group, bin_report):
     grant(waste_group, "wagtailadmin.access_admin", "cases.view_case", "cases.change_case")
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     assert_denied(client.get(INDEX, {"export": "csv"}))
     html = client.get(INDEX).content.decode()
     assert "HT7K 9QWX" in html
@@ -500,7 +501,7 @@ def test_staff_who_may_only_view_see_no_actions_and_cannot_act(
     client, waste_officer, waste_group, bin_report
 ):
     grant(waste_group, "wagtailadmin.access_admin", "cases.view_case")
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     html = client.get(reverse("cases:inspect", args=[bin_report.pk])).content.decode()
     assert "Work on this case" not in html
     assert_denied(client.post(reverse("cases:assign_to_me", args=[bin_report.pk])))
@@ -593,7 +594,7 @@ def test_dashboard_counts_new_open_and_overdue(
 
 def test_managers_configure_queues_and_routing_rules(client, django_user_model, missed_bin):
     boss = django_user_model.objects.create_superuser("boss", "boss@example.com", "x")
-    client.force_login(boss)
+    sign_in_verified(client, boss)
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Casework" in home
     assert "Routing rules" in home
@@ -635,7 +636,7 @@ def test_bulk_action_with_any_case_ids_is_never_a_server_error(
 
 def test_site_history_and_its_export_list_case_entries(client, bin_report, django_user_model):
     boss = django_user_model.objects.create_superuser("boss", "boss@example.com", "x")
-    client.force_login(boss)
+    sign_in_verified(client, boss)
     bin_report.change_status(CaseStatus.IN_PROGRESS, boss)
 
     history = client.get("/admin/reports/site-history/")

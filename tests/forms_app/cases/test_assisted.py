@@ -19,6 +19,7 @@ from forms_app.journeys.questions import build_form
 from tests.baseline import migrate
 from tests.factories import UserFactory
 from tests.factories.journeys import ADDRESS, CONTACT
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,7 @@ def _start(client, **data):
 
 
 def test_reception_staff_can_start_and_stop_helping_a_resident(client, reception, home_page):
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     assert BANNER not in _text(client.get("/"))
 
     started = _start(client, next="/")
@@ -137,13 +138,15 @@ def test_reception_staff_can_start_and_stop_helping_a_resident(client, reception
 
 
 def test_a_superuser_can_help_a_resident(client, django_user_model, home_page):
-    client.force_login(django_user_model.objects.create_superuser("boss", "b@example.com", "x"))
+    sign_in_verified(
+        client, django_user_model.objects.create_superuser("boss", "b@example.com", "x")
+    )
     _start(client)
     assert BANNER in _text(client.get("/"))
 
 
 def test_staff_outside_reception_cannot_start(client, waste_officer, home_page):
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     assert _start(client).status_code == 403
     assert SESSION_KEY not in client.session
     assert BANNER not in _text(client.get("/"))
@@ -152,14 +155,14 @@ def test_staff_outside_reception_cannot_start(client, waste_officer, home_page):
 def test_it_is_the_permission_that_counts_not_the_group_name(client, reception, waste_officer):
     # Renaming the reception group keeps its staff helping residents...
     Group.objects.filter(name=RECEPTION_GROUP).update(name="Front desk")
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     assert _start(client).status_code == 302
     assert client.session[SESSION_KEY] is True
     # ...and any group given the permission can help too.
     waste_officer.groups.first().permissions.add(
         Permission.objects.get(codename="assist_residents")
     )
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     assert _start(client).status_code == 302
 
 
@@ -186,7 +189,7 @@ def test_residents_cannot_start(client, home_page):
 
 def test_start_and_stop_only_accept_posts_with_a_csrf_token(reception, home_page):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     assert client.get(START).status_code == 405
     assert client.get(STOP).status_code == 405
     assert client.post(START).status_code == 403
@@ -194,7 +197,7 @@ def test_start_and_stop_only_accept_posts_with_a_csrf_token(reception, home_page
 
 
 def test_start_never_redirects_to_another_site(client, reception, home_page):
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     assert _start(client, next="https://evil.example/").status_code == 302
     assert _start(client, next="https://evil.example/")["Location"] == "/"
 
@@ -212,7 +215,7 @@ def test_start_never_redirects_to_another_site(client, reception, home_page):
     ],
 )
 def test_the_banner_is_on_every_public_page_while_assisting(client, reception, missed_bin, path):
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     _start(client)
     response = client.get(path, follow=True)
     assert BANNER in _text(response)
@@ -222,14 +225,14 @@ def test_the_banner_is_on_every_public_page_while_assisting(client, reception, m
 
 
 def test_signing_out_ends_assisted_mode(client, reception, home_page):
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     _start(client)
     client.logout()
     assert BANNER not in _text(client.get("/"))
 
 
 def test_a_form_sent_while_assisting_is_recorded_as_assisted(client, reception, missed_bin):
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     _start(client)
     confirmation = complete_missed_bin(client, missed_bin)
     assert "Report sent" in _text(confirmation)
@@ -247,7 +250,7 @@ def test_a_resident_sending_it_themselves_is_recorded_as_online(client, missed_b
 
 
 def test_staff_not_in_assisted_mode_send_forms_as_online(client, reception, missed_bin):
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     complete_missed_bin(client, missed_bin)
     assert Case.objects.get().channel == Channel.ONLINE
 
@@ -277,7 +280,7 @@ def test_contact_details_are_optional_only_while_assisting(rf, reception, waste_
 
 
 def test_a_resident_with_no_email_can_be_helped(client, reception, missed_bin):
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     _start(client)
     complete_missed_bin(client, missed_bin, contact={"full_name": "", "email": "", "phone": ""})
     case = Case.objects.get()
@@ -299,7 +302,7 @@ def test_residents_must_still_give_contact_details(client, missed_bin):
 
 
 def test_reception_staff_find_the_admin_page_and_start_there(client, reception, home_page):
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     dashboard = client.get("/admin/")
     assert "Help a resident online" in dashboard.content.decode()
 
@@ -315,7 +318,7 @@ def test_reception_staff_find_the_admin_page_and_start_there(client, reception, 
 
 
 def test_other_staff_do_not_see_the_admin_page(client, waste_officer, home_page):
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     assert "Help a resident online" not in client.get("/admin/").content.decode()
     # Wagtail turns "permission denied" into a trip back to the dashboard with a message.
     refused = client.get("/admin/help-a-resident/", follow=True)
@@ -325,7 +328,7 @@ def test_other_staff_do_not_see_the_admin_page(client, waste_officer, home_page)
 
 @pytest.mark.parametrize("switch", [START, STOP])
 def test_the_next_resident_never_sees_the_last_ones_answers(client, reception, missed_bin, switch):
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     _start(client, next="/")
     client.post(f"{missed_bin.url}bin-type/", {"bin": "general"})
     client.post(f"{missed_bin.url}collection-day/", {"due_today": "no"})
@@ -343,7 +346,7 @@ def test_the_next_resident_never_sees_the_last_ones_answers(client, reception, m
 
 
 def test_reception_is_not_stopped_after_ten_forms_an_hour(client, reception, missed_bin):
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     _start(client)
     for _resident in range(12):
         complete_missed_bin(client, missed_bin)
@@ -385,7 +388,7 @@ def _photo():
 
 
 def test_reception_is_not_held_to_the_publics_uploads_an_hour(client, reception, photo_form):
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     _start(client)
     # Four residents at the desk, each trying a few photos before the right one: 32 in the hour.
     for _resident in range(4):

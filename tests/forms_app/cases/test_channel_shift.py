@@ -17,6 +17,7 @@ from forms_app.cases.enums import Channel
 from forms_app.cases.models import Case, Queue
 from forms_app.cases.reports import channel_shift
 from tests.factories import UserFactory, publish_translation
+from tests.factories.users import sign_in_verified
 
 from .test_assisted import complete_missed_bin, missed_bin  # noqa: F401 - a fixture
 
@@ -71,7 +72,7 @@ def cases(client, reception, missed_bin, waste_queue, housing_queue):  # noqa: F
     """This month: one missed-bin report sent by a resident and one by reception staff, through
     the form itself. Last September: three more, one assisted. And one for another team."""
     complete_missed_bin(client, missed_bin)
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     client.post("/check-progress/assisted/start/")
     complete_missed_bin(client, missed_bin)
     client.logout()
@@ -106,7 +107,7 @@ def test_the_journeys_cases_are_counted_by_channel(cases, reception):
 
 
 def test_staff_see_counts_per_form_and_month_for_their_queues(client, cases, waste_officer):
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     response = client.get(URL)
     assert response.status_code == 200
     last_september = f"September {THIS_MONTH.year - 1}"
@@ -117,7 +118,7 @@ def test_staff_see_counts_per_form_and_month_for_their_queues(client, cases, was
 
 
 def test_the_csv_export_has_the_same_counts(client, cases, waste_officer):
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     rows = _csv(client.get(URL, {"export": "csv"}))
     assert rows == [
         ["Online form", "Month", "Online", "Assisted", "Assisted share (%)"],
@@ -127,7 +128,7 @@ def test_the_csv_export_has_the_same_counts(client, cases, waste_officer):
 
 
 def test_the_spreadsheet_export_has_real_dates_and_numbers(client, cases, waste_officer):
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     response = client.get(URL, {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -139,7 +140,7 @@ def test_the_spreadsheet_export_has_real_dates_and_numbers(client, cases, waste_
 
 
 def test_the_date_range_limits_the_cases_counted(client, cases, waste_officer):
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     response = client.get(URL, {"created_at_from": THIS_MONTH.isoformat()})
     assert [row[1] for row in _table(response)] == [THIS_MONTH.strftime("%B %Y")]
     rows = _csv(
@@ -158,7 +159,7 @@ def test_the_date_range_limits_the_cases_counted(client, cases, waste_officer):
 
 
 def test_other_teams_see_only_their_own_queue(client, cases, housing_officer):
-    client.force_login(housing_officer)
+    sign_in_verified(client, housing_officer)
     assert _table(client.get(URL)) == [
         ["Report a missed bin collection", f"September {THIS_MONTH.year - 1}", "0", "1", "100%"]
     ]
@@ -174,13 +175,13 @@ def test_the_report_takes_three_queries_however_many_forms(
 
 
 def test_the_menu_item_is_under_reports_for_staff_who_can_view_cases(client, waste_officer):
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     assert f'"{URL}"' in client.get("/admin/").content.decode().replace("\\u0022", '"')
 
 
 def test_staff_who_cannot_view_cases_cannot_see_the_report(client, cases, reception):
     reception.groups.get().permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     assert URL not in client.get("/admin/").content.decode()
     refused = client.get(URL, {"export": "csv"})
     assert refused.status_code == 302
@@ -189,7 +190,7 @@ def test_staff_who_cannot_view_cases_cannot_see_the_report(client, cases, recept
 
 def test_a_form_no_longer_on_the_website_is_still_counted(client, waste_officer, waste_queue):
     _case(None, waste_queue, "CCCC2222", Channel.ONLINE, THIS_MONTH)
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     assert _table(client.get(URL)) == [
         ["Form no longer on the website", THIS_MONTH.strftime("%B %Y"), "1", "0", "0%"]
     ]
@@ -211,7 +212,7 @@ def test_a_form_and_its_welsh_translation_are_one_row(
     _case(missed_bin, waste_queue, "AAAA5555", Channel.ONLINE, received)
     _case(welsh_form, waste_queue, "AAAA6666", Channel.ONLINE, received)
     _case(welsh_form, waste_queue, "AAAA7777", Channel.ASSISTED, received)
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
 
     assert _table(client.get(URL)) == [
         ["Report a missed bin collection", THIS_MONTH.strftime("%B %Y"), "2", "1", "33.3%"]

@@ -18,6 +18,7 @@ from forms_app.cases.models import Case, CaseLogEntry
 from forms_app.cases.panels import queue_counts
 from forms_app.cases.working_days import add_working_days
 from tests.factories import UserFactory
+from tests.factories.users import sign_in_verified
 
 from . import test_admin
 from .test_admin import (
@@ -42,7 +43,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def as_user(client, staff_permissions):
     def login(user):
-        client.force_login(user)
+        sign_in_verified(client, user)
         return client
 
     return login
@@ -226,7 +227,7 @@ def test_dashboard_counts_only_the_users_queues(
 
 def test_superusers_see_every_queue(client, bin_report, housing_case, django_user_model):
     boss = django_user_model.objects.create_superuser("boss", "boss@example.com", "x")
-    client.force_login(boss)
+    sign_in_verified(client, boss)
     assert set(listed_references(client.get(INDEX))) == {"HT7K9QWX", "HSNG2222"}
     assert client.get(reverse("cases:inspect", args=[bin_report.pk])).status_code == 200
     assert [queue.name for queue, _count in queue_counts(boss)] == ["Housing", "Waste"]
@@ -237,7 +238,7 @@ def test_staff_without_the_case_permission_see_no_menu_and_no_cases(
     client, waste_group, waste_officer, bin_report
 ):
     grant(waste_group, "wagtailadmin.access_admin")
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Casework" not in home
     assert "Your queues" not in home
@@ -254,7 +255,7 @@ def test_staff_without_the_case_permission_see_no_menu_and_no_cases(
 def test_staff_outside_every_queue_see_an_empty_list(client, bin_report, django_user_model):
     stranger = UserFactory(username="stranger")
     grant(stranger, "wagtailadmin.access_admin", "cases.view_case", "cases.change_case")
-    client.force_login(stranger)
+    sign_in_verified(client, stranger)
     assert listed_references(client.get(INDEX)) == []
     assert client.get(reverse("cases:inspect", args=[bin_report.pk])).status_code == 404
 
@@ -288,7 +289,7 @@ def test_nobody_adds_or_deletes_cases_in_the_admin(client, django_user_model, bi
     boss = django_user_model.objects.create_superuser("boss", "boss@example.com", "x")
     assert not case_permission_policy.user_has_permission(boss, "add")
     assert not case_permission_policy.user_has_permission(boss, "delete")
-    client.force_login(boss)
+    sign_in_verified(client, boss)
     assert client.get(f"{INDEX}new/").status_code == 404
     assert client.get(f"{INDEX}delete/{bin_report.pk}/").status_code == 404
 

@@ -29,6 +29,7 @@ from forms_app.journeys.uploads import private_storage
 from tests.factories import UserFactory
 from tests.factories.casework import CaseFactory, SubmissionFactory, answer, missed_bin_answers
 from tests.factories.journeys import JourneyPageFactory
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -436,7 +437,7 @@ def test_what_was_removed_is_recorded_for_auditors_in_numbers_only(photo_form, b
     [entry] = ModelLogEntry.objects.filter(action="cases.retention_run")
     assert (entry.user, entry.timestamp) == (None, now)
     assert entry.data == {"cases_anonymised": 1, "files_removed": 2, "saved_forms_removed": 1}
-    client.force_login(boss)
+    sign_in_verified(client, boss)
     history = client.get(reverse("wagtailadmin_reports:site_history"))
     text = " ".join(re.sub(r"<[^>]+>", " ", history.content.decode()).split())
     assert (

@@ -16,13 +16,14 @@ from forms_app.journeys import demo
 from tests.factories import UserFactory
 from tests.factories.casework import SubmissionFactory, answer, missed_bin_answers
 from tests.factories.journeys import JourneyPageFactory
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def manager_client(client):
-    client.force_login(UserFactory(username="boss", is_superuser=True, is_staff=True))
+    sign_in_verified(client, UserFactory(username="boss", is_superuser=True, is_staff=True))
     return client
 
 

@@ -19,6 +19,7 @@ from forms_app.cases.models import Case, CaseLogEntry
 from forms_app.cases.panels import queue_counts
 from forms_app.connectors.models import WebhookDelivery
 from forms_app.notifications.models import Notification
+from tests.factories.users import sign_in_verified
 
 from . import test_admin
 from .test_admin import INDEX, assert_denied, grant, listed_references, make_case
@@ -52,7 +53,7 @@ def test_staff_move_a_misrouted_case_and_the_receiving_team_sees_it(
     client, can_transfer, misrouted, waste_officer, housing_officer, housing_queue, waste_queue
 ):
     due = misrouted.due_date
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     page = client.get(reverse("cases:inspect", args=[misrouted.pk])).content.decode()
     assert "Move to another queue" in page
 
@@ -74,7 +75,7 @@ def test_staff_move_a_misrouted_case_and_the_receiving_team_sees_it(
 
     # Housing sees it in the list, on its page with who moved it, from where and why, and on
     # the dashboard.
-    client.force_login(housing_officer)
+    sign_in_verified(client, housing_officer)
     assert listed_references(client.get(INDEX)) == ["HT7K9QWX"]
     page = client.get(reverse("cases:inspect", args=[misrouted.pk])).content.decode()
     assert "Moved to another queue" in page
@@ -123,7 +124,7 @@ def test_the_resident_is_not_told_and_the_receiving_webhook_is(
 def test_staff_without_the_permission_cannot_move_a_case(
     client, staff_permissions, misrouted, waste_officer, housing_queue
 ):
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     page = client.get(reverse("cases:inspect", args=[misrouted.pk])).content.decode()
     assert "Move to another queue" not in page
     assert_denied(_transfer(client, misrouted, queue=housing_queue.pk, reason=REASON))
@@ -137,7 +138,7 @@ def test_the_permission_does_not_reach_cases_outside_the_users_queues(
     client, can_transfer, housing_officer, misrouted, housing_queue
 ):
     """Housing may move cases, but not one in Waste's queue: it is a 404, as if it did not exist."""
-    client.force_login(housing_officer)
+    sign_in_verified(client, housing_officer)
     response = _transfer(client, misrouted, queue=housing_queue.pk, reason=REASON)
     assert response.status_code == 404
     misrouted.refresh_from_db()
@@ -162,7 +163,7 @@ def test_a_move_that_cannot_be_made_says_why_and_changes_nothing(
 ):
     queues = {"HOUSING": str(housing_queue.pk), "WASTE": str(waste_queue.pk)}
     data = {name: queues.get(value, value) for name, value in data.items()}
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     response = _transfer(client, misrouted, **data)
     assert response.status_code == 200
     html = response.content.decode()
@@ -179,7 +180,7 @@ def test_a_move_that_cannot_be_made_says_why_and_changes_nothing(
 def test_the_form_offers_every_other_queue(
     client, can_transfer, misrouted, waste_officer, housing_queue
 ):
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     form = client.get(reverse("cases:inspect", args=[misrouted.pk])).context["transfer_form"]
     offered = [label for value, label in form.fields["queue"].widget.choices if value != ""]
     assert offered == ["Housing"]
@@ -196,7 +197,7 @@ def test_a_move_to_a_queue_the_user_also_works_stays_on_the_case(
     client, can_transfer, misrouted, waste_officer, housing_group, housing_queue
 ):
     waste_officer.groups.add(housing_group)
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     response = _transfer(client, misrouted, queue=housing_queue.pk, reason=REASON)
     assert response.url == reverse("cases:inspect", args=[misrouted.pk])
 
@@ -215,7 +216,7 @@ def test_a_case_closed_meanwhile_is_not_moved_and_the_page_says_why(
 ):
     misrouted.status = CaseStatus.CLOSED
     misrouted.save()
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     response = _transfer(client, misrouted, queue=housing_queue.pk, reason=REASON)
     assert response.status_code == 200
     assert "A case that is closed cannot move to another queue." in response.content.decode()

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from forms_app.cases.models import RoutingRule
 from tests.factories import UserFactory
 from tests.factories.journeys import JourneyPageFactory
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def test_the_form_edit_page_says_where_its_cases_go(client, missed_bin, waste_qu
     RoutingRule.objects.create(
         journey=missed_bin, question_name="bin", answer="glass", queue=waste_queue, order=1
     )
-    client.force_login(_editor())
+    sign_in_verified(client, _editor())
 
     text = _text(_panel(client, missed_bin))
 
@@ -78,7 +79,7 @@ def test_the_form_edit_page_says_where_its_cases_go(client, missed_bin, waste_qu
 
 def test_a_rule_for_every_case_names_its_queue(client, missed_bin, waste_queue, housing_queue):
     RoutingRule.objects.create(journey=missed_bin, queue=waste_queue)
-    client.force_login(_editor())
+    sign_in_verified(client, _editor())
 
     assert "Cases from this form go to: Waste" in _text(_panel(client, missed_bin))
 
@@ -87,7 +88,7 @@ def test_an_editor_who_may_not_manage_routing_sees_the_queue_but_no_links(
     client, missed_bin, waste_queue, housing_queue
 ):
     RoutingRule.objects.create(journey=missed_bin, queue=waste_queue)
-    client.force_login(_editor())
+    sign_in_verified(client, _editor())
 
     panel = _panel(client, missed_bin)
 
@@ -101,7 +102,7 @@ def test_whoever_may_manage_routing_changes_it_from_the_form_and_comes_back(
     client, missed_bin, waste_queue, housing_queue
 ):
     rule = RoutingRule.objects.create(journey=missed_bin, queue=housing_queue)
-    client.force_login(_editor("add_routingrule", "change_routingrule", "view_routingrule"))
+    sign_in_verified(client, _editor("add_routingrule", "change_routingrule", "view_routingrule"))
     form_url = reverse("wagtailadmin_pages:edit", args=[missed_bin.pk])
 
     panel = _panel(client, missed_bin)

@@ -23,6 +23,7 @@ from forms_app.connectors.models import WebhookDelivery
 from forms_app.journeys.enums import AnswerRole
 from tests.factories import UserFactory
 from tests.factories.casework import SubmissionFactory, answer
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -279,11 +280,11 @@ def test_superusers_see_deliveries_and_other_staff_do_not(
     staff = Group.objects.create(name="Staff")
     staff.permissions.add(Permission.objects.get(codename="access_admin"))
     officer.groups.add(staff)
-    client.force_login(officer)
+    sign_in_verified(client, officer)
     assert client.get(url).status_code in (302, 403)
     assert url not in client.get(reverse("wagtailadmin_home")).content.decode()
 
-    client.force_login(UserFactory(username="boss", is_superuser=True))
+    sign_in_verified(client, UserFactory(username="boss", is_superuser=True))
     page = client.get(url).content.decode()
     assert "FT7K9QWX" in page
     assert "Response code" in page
@@ -313,7 +314,7 @@ def test_superusers_see_deliveries_and_other_staff_do_not(
 )
 def test_cases_are_only_sent_over_https(client, django_user_model, address, accepted):
     boss = django_user_model.objects.create_superuser("boss", "boss@example.com", "x")
-    client.force_login(boss)
+    sign_in_verified(client, boss)
     group = Group.objects.create(name="Waste team")
     response = client.post(
         reverse("queues:add"),

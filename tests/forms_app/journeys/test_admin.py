@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from forms_app.journeys import demo
 from forms_app.journeys.models import JourneyPage
 from tests.factories import UserFactory
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ ASSISTED_COLLECTION = _question_page(
 @pytest.fixture
 def editor_client(missed_bin):
     client = Client()
-    client.force_login(UserFactory(username="web-editor", is_superuser=True, is_staff=True))
+    sign_in_verified(client, UserFactory(username="web-editor", is_superuser=True, is_staff=True))
     return client
 
 

@@ -25,6 +25,7 @@ from forms_app.journeys.models import JourneyPage, Submission
 from forms_app.journeys.rules import answer_choices
 from tests.factories import UserFactory
 from tests.factories.journeys import JourneyPageFactory
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +122,7 @@ def translator(db):
 
 @pytest.fixture
 def translator_client(client, translator):
-    client.force_login(translator)
+    sign_in_verified(client, translator)
     return client
 
 
@@ -516,3 +517,19 @@ def test_a_welsh_translations_rules_keep_matching_and_list_the_welsh_words(
         ("General waste", "Pa fin na chafodd ei gasglu? — Gwastraff cyffredinol"),
         ("Garden waste", "Pa fin na chafodd ei gasglu? — Gwastraff gardd"),
     ]
+
+
+def test_the_translation_pages_run_only_scripts_the_admin_policy_allows(
+    translator_client, missed_bin, welsh, django_capture_on_commit_callbacks
+):
+    """wagtail-localize's two fixed inline scripts are allowed by their hashes (townhall/csp.py)."""
+    from tests.csp_check import assert_page_runs_within_its_policy
+
+    url = reverse("wagtail_localize:submit_page_translation", args=[missed_bin.pk])
+    assert_page_runs_within_its_policy(translator_client.get(url))
+    welsh_form = submit_for_translation(
+        translator_client, missed_bin, welsh, django_capture_on_commit_callbacks
+    )
+    editor = translator_client.get(reverse("wagtailadmin_pages:edit", args=[welsh_form.pk]))
+    assert "js-translation-editor" in editor.content.decode()
+    assert_page_runs_within_its_policy(editor)

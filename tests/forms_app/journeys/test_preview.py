@@ -19,6 +19,7 @@ from forms_app.notifications.models import Notification
 from home.demo import seed_workflow
 from tests.factories import UserFactory
 from tests.factories.journeys import ADDRESS, CONTACT, JourneyPageFactory
+from tests.factories.users import sign_in_verified
 
 from .test_service_link import new_form_data
 
@@ -50,7 +51,7 @@ def moderator(workflow):
 
 def _signed_in(user):
     client = Client()
-    client.force_login(user)
+    sign_in_verified(client, user)
     return client
 
 
@@ -133,6 +134,7 @@ def test_view_draft_walks_the_changed_wording_and_sending_sends_nothing(changed_
     public = resident.get(f"{changed_form.url}bin-type/")
     assert LIVE_QUESTION in _text(public) and DRAFT_QUESTION not in _text(public)
     assert public["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in public["Content-Security-Policy"]
 
 
 def test_a_new_form_is_walked_before_it_is_ever_published(service_page, default_queue, editor):
@@ -178,6 +180,8 @@ def test_the_preview_panel_may_frame_the_walk(changed_form, editor):
 
     assert first["X-Frame-Options"] == "SAMEORIGIN"
     assert client.post(url, {"bin": "general"})["X-Frame-Options"] == "SAMEORIGIN"
+    # The Content-Security-Policy, which browsers obey before X-Frame-Options, agrees.
+    assert "frame-ancestors 'self'" in first["Content-Security-Policy"]
 
 
 def test_a_moderator_walks_the_revision_in_moderation(changed_form, editor, moderator):

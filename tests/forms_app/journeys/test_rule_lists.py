@@ -12,6 +12,7 @@ from forms_app.journeys import demo
 from forms_app.journeys.blocks import JourneyStepsBlock
 from forms_app.journeys.models import JourneyPage
 from tests.factories import UserFactory
+from tests.factories.users import sign_in_verified
 from tests.forms_app.journeys.test_admin import _publish
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(UserFactory(username="web-editor", is_superuser=True, is_staff=True))
+    sign_in_verified(client, UserFactory(username="web-editor", is_superuser=True, is_staff=True))
     return client
 
 

@@ -12,6 +12,7 @@ from forms_app.notifications.enums import NotificationKind
 from forms_app.notifications.kinds import NotificationKindSpec, get_kind, register_kind
 from forms_app.notifications.models import Notification
 from forms_app.notifications.outbox import queue
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_another_apps_kind_is_queued_sent_and_shown_with_its_own_words(
     waste_queue.group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    client.force_login(waste_officer)
+    sign_in_verified(client, waste_officer)
     listing = client.get(reverse("notifications:index"), {"kind": "booking_reminder"})
     assert listing.status_code == 200
     assert list(listing.context["object_list"]) == [reminder]

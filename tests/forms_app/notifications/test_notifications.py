@@ -24,6 +24,7 @@ from forms_app.notifications.content import uk_mobile
 from forms_app.notifications.models import Notification, notifications_for_case
 from forms_app.notifications.tasks import send_due, send_notification
 from tests.factories.casework import SubmissionFactory
+from tests.factories.users import sign_in_verified
 
 from .conftest import NOTIFY_EMAIL_TEMPLATE, NOTIFY_SECRET, NOTIFY_SMS_TEMPLATE
 
@@ -377,7 +378,7 @@ def test_staff_see_only_their_queues_notifications(
     waste_notification = Notification.objects.get(case=waste_case)
     housing_notification = Notification.objects.get(case=housing_case)
 
-    client.force_login(housing_officer)
+    sign_in_verified(client, housing_officer)
     listing = client.get(reverse("notifications:index"))
     assert listing.status_code == 200
     assert listing.context["object_list"].get() == housing_notification
@@ -406,7 +407,7 @@ def test_staff_outside_any_queue_cannot_open_the_list(client, django_user_model,
     outsider.user_permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    client.force_login(outsider)
+    sign_in_verified(client, outsider)
     response = client.get(reverse("notifications:index"))
     assert response.status_code == 302  # sent back to the dashboard with "no permission"
 

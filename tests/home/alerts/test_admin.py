@@ -13,6 +13,7 @@ from home.alerts.enums import AlertLevel
 from home.alerts.models import AlertBanner
 from tests.factories import UserFactory
 from tests.factories.alerts import AlertBannerFactory
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ ADD_URL = reverse("wagtailsnippets_alerts_alertbanner:add")
 
 @pytest.fixture
 def editor_client(client, home_page):
-    client.force_login(UserFactory(username="editor", is_superuser=True, is_staff=True))
+    sign_in_verified(client, UserFactory(username="editor", is_superuser=True, is_staff=True))
     return client
 
 

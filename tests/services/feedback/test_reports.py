@@ -13,6 +13,7 @@ import pytest
 from services.feedback.models import PageFeedback
 from tests.factories import ServicePageFactory
 from tests.factories.feedback import PageFeedbackFactory
+from tests.factories.users import sign_in_verified
 
 from .conftest import staff_user
 
@@ -50,7 +51,7 @@ def rows(response):
 def test_feedback_report_counts_answers_per_page(client, superuser, service_page, library_page):
     answers(service_page, yes=3, no=1, comments=["Wrong day", "Map is broken"])
     answers(library_page, no=2)
-    client.force_login(superuser)
+    sign_in_verified(client, superuser)
 
     response = client.get(FEEDBACK_REPORT)
 
@@ -70,7 +71,7 @@ def test_feedback_report_counts_answers_per_page(client, superuser, service_page
 def test_feedback_report_period_leaves_out_older_answers(client, superuser, service_page):
     answers(service_page, yes=1, on=timezone.localdate() - datetime.timedelta(days=30))
     answers(service_page, no=1)
-    client.force_login(superuser)
+    sign_in_verified(client, superuser)
 
     assert rows(client.get(FEEDBACK_REPORT, {"period": "30"})) == {
         "Report a missed bin collection": (0, 1, 0, 0)
@@ -80,7 +81,7 @@ def test_feedback_report_period_leaves_out_older_answers(client, superuser, serv
 
 def test_feedback_report_downloads_as_csv(client, superuser, service_page):
     answers(service_page, yes=1, no=3, comments=["Out of date"])
-    client.force_login(superuser)
+    sign_in_verified(client, superuser)
 
     response = client.get(FEEDBACK_REPORT, {"export": "csv"})
 
@@ -94,7 +95,7 @@ def test_feedback_report_downloads_as_csv(client, superuser, service_page):
 
 def test_comments_page_lists_what_residents_said(client, superuser, service_page):
     answers(service_page, yes=2, comments=["The phone number is [removed]", "Wrong bin day"])
-    client.force_login(superuser)
+    sign_in_verified(client, superuser)
 
     response = client.get(f"{FEEDBACK_REPORT}{service_page.pk}/")
 
@@ -112,7 +113,7 @@ def test_editors_see_only_feedback_on_pages_they_can_edit(
     answers(service_page, no=1, comments=["Bins comment"])
     answers(library_page, no=1, comments=["Library comment"])
     librarian = staff_user("librarian", can_edit=other_category)
-    client.force_login(librarian)
+    sign_in_verified(client, librarian)
 
     assert list(rows(client.get(FEEDBACK_REPORT))) == ["Renew a library book"]
     assert client.get(f"{FEEDBACK_REPORT}{library_page.pk}/").status_code == 200
@@ -124,7 +125,7 @@ def test_editors_see_only_feedback_on_pages_they_can_edit(
 
 def test_staff_without_page_permissions_cannot_see_the_reports(client, service_page):
     answers(service_page, no=1, comments=["Bins comment"])
-    client.force_login(staff_user("reception"))
+    sign_in_verified(client, staff_user("reception"))
 
     for url in (FEEDBACK_REPORT, f"{FEEDBACK_REPORT}{service_page.pk}/", REVIEW_REPORT):
         response = client.get(url)
@@ -148,7 +149,7 @@ def test_review_report_shows_owner_dates_and_status(client, superuser, category)
         parent=category, title="Bulky waste", last_reviewed=today, review_interval=12
     )
     answers(flagged, yes=4, no=8)
-    client.force_login(superuser)
+    sign_in_verified(client, superuser)
 
     response = client.get(REVIEW_REPORT)
 
@@ -168,7 +169,7 @@ def test_review_report_shows_owner_dates_and_status(client, superuser, category)
 
 
 def test_review_report_downloads_as_spreadsheet(client, superuser, service_page):
-    client.force_login(superuser)
+    sign_in_verified(client, superuser)
     response = client.get(REVIEW_REPORT, {"export": "csv"})
     content = b"".join(response.streaming_content).decode()
     assert list(csv.reader(io.StringIO(content))) == [
@@ -190,7 +191,7 @@ def test_dashboard_panel_summarises_review_work_for_editors(client, superuser, c
     )
     flagged = ServicePageFactory(parent=category, last_reviewed=today, review_interval=12)
     answers(flagged, no=10)
-    client.force_login(superuser)
+    sign_in_verified(client, superuser)
 
     html = client.get("/admin/").content.decode()
 
@@ -203,7 +204,7 @@ def test_dashboard_panel_summarises_review_work_for_editors(client, superuser, c
 
 
 def test_dashboard_panel_is_not_shown_without_page_permissions(client, service_page):
-    client.force_login(staff_user("reception"))
+    sign_in_verified(client, staff_user("reception"))
     response = client.get("/admin/")
     assert response.status_code == 200
     assert 'id="content-review' not in response.content.decode()
@@ -219,7 +220,7 @@ def count_queries(client, url):
 @pytest.mark.parametrize("url", [FEEDBACK_REPORT, REVIEW_REPORT, "/admin/"])
 def test_reports_take_the_same_number_of_queries_for_many_pages(client, category, url):
     editor = staff_user("editor", can_edit=category)
-    client.force_login(editor)
+    sign_in_verified(client, editor)
 
     def add_pages(count):
         for _ in range(count):
@@ -241,7 +242,7 @@ FORMULAS = ['=HYPERLINK("http://evil.example","Click")', "@SUM(1+1)", "+cmd|' /C
 
 def test_comments_export_never_hands_a_spreadsheet_a_formula(client, superuser, service_page):
     answers(service_page, comments=[*FORMULAS, "The map is wrong"])
-    client.force_login(superuser)
+    sign_in_verified(client, superuser)
 
     response = client.get(f"{FEEDBACK_REPORT}{service_page.pk}/?export=csv")
 
