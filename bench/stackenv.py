@@ -39,11 +39,12 @@ def signed_in_cookie(user):
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store[STAFF_LAST_SEEN] = int(time.time())
     if "django_otp" in settings.INSTALLED_APPS:
+        from django_otp import DEVICE_ID_SESSION_KEY
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
         device, _ = TOTPDevice.objects.get_or_create(
             user=user, name="bench", defaults={"confirmed": True}
         )
-        store["otp_device_id"] = device.persistent_id
+        store[DEVICE_ID_SESSION_KEY] = device.persistent_id
     store.save()
     return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
