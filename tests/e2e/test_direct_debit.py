@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from forms_app.direct_debit.models import DirectDebitPage, Instruction
 
-from .conftest import axe_violations
+from .conftest import axe_violations, sign_in_to_admin
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -156,11 +156,7 @@ def test_set_up_a_direct_debit(payer, council, language):
 
 def sign_in(page, username):
     page.context.clear_cookies()
-    page.goto("/admin/login/")
-    page.fill("[name=username]", username)
-    page.fill("[name=password]", DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("button[type=submit]").first.click()
+    sign_in_to_admin(page, username, DEMO_PASSWORD)
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 

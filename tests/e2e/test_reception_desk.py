@@ -20,7 +20,7 @@ from tests.factories import LocationPageFactory, UserFactory
 from tests.factories.bookings import AppointmentTypeFactory, BookableScheduleFactory
 from tests.factories.casework import CaseFactory
 
-from .conftest import axe_violations
+from .conftest import axe_violations, sign_in_to_admin
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -65,10 +65,7 @@ def todays_list(service_page):
 
 
 def sign_in(page):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("reception")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_to_admin(page, "reception", PASSWORD)
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 

@@ -11,7 +11,7 @@ from tests.factories.bookings import (
     BookableScheduleFactory,
     LocationPageFactory,
 )
-from tests.factories.users import UserFactory
+from tests.factories.users import UserFactory, sign_in_verified
 
 
 @pytest.fixture
@@ -49,6 +49,6 @@ def reception(client):
     grant_migration.grant(apps, None)
     user = UserFactory(username="reception", first_name="Rhian")
     user.groups.add(group)
-    client.force_login(user)
+    sign_in_verified(client, user)
     client.user = user
     return client

@@ -9,7 +9,7 @@ import pytest
 
 from forms_app.bookings.models import AppointmentType, BookableSchedule
 from tests.factories import publish_translation
-from tests.factories.users import UserFactory
+from tests.factories.users import UserFactory, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +133,7 @@ def test_one_schedule_per_location_and_appointment_type(reception, schedule):
 def test_staff_outside_customer_services_cannot_manage_schedules(client, schedule):
     user = UserFactory(username="waste")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    sign_in_verified(client, user)
     assert client.get(SCHEDULES).status_code == 302
     assert client.get(SCHEDULES + f"edit/{schedule.pk}/").status_code == 302
 

@@ -17,7 +17,7 @@ from forms_app.bookings.models import Booking
 from forms_app.bookings.reports import service_standard
 from forms_app.bookings.seats import release_seat, take_seat
 from tests.factories.casework import CaseFactory
-from tests.factories.users import UserFactory
+from tests.factories.users import UserFactory, sign_in_verified
 
 from .conftest import london
 
@@ -132,7 +132,7 @@ def test_the_days_list_downloads_as_csv(reception, tuesday, location):
 def test_staff_without_the_desk_permission_are_refused(client, tuesday, location):
     user = UserFactory(username="waste")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    sign_in_verified(client, user)
     aled, _ = tuesday
     # The admin sends staff back to its dashboard, saying they may not do that.
     for response in [

@@ -23,6 +23,7 @@ from forms_app.journeys.rules import routable_questions
 from forms_app.notifications import senders
 from forms_app.notifications.models import Notification
 from tests.factories import ServiceIndexPageFactory
+from tests.factories.users import sign_in_verified
 
 from .booking_setup import (
     NOW,
@@ -289,7 +290,7 @@ def test_reception_staff_book_for_a_resident_with_no_email_or_mobile(
     client, django_user_model, page, place
 ):
     staff = django_user_model.objects.create_superuser("desk", "desk@example.com", "x")
-    client.force_login(staff)
+    sign_in_verified(client, staff)
     client.post("/check-progress/assisted/start/")
 
     check = walk_to_check_answers(client, page, place=place, details={"full_name": "Sam Jones"})

@@ -18,6 +18,7 @@ from forms_app.direct_debit.models import Instruction
 from forms_app.journeys.models import Submission
 from forms_app.notifications.models import Notification
 from tests.factories.direct_debit import InstructionFactory
+from tests.factories.users import sign_in_verified
 
 from .conftest import BAD_ACCOUNT, BANK, DETAILS, fill_in, send, text
 
@@ -159,7 +160,7 @@ def reception(db):
 def test_in_assisted_mode_staff_must_confirm_they_read_the_guarantee_aloud(
     client, dd_page, reception
 ):
-    client.force_login(reception)
+    sign_in_verified(client, reception)
     client.post("/check-progress/assisted/start/")
     fill_in(client, dd_page)
     check, refused = send(client, dd_page)

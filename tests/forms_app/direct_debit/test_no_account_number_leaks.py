@@ -13,6 +13,7 @@ from forms_app.direct_debit.models import Instruction
 from forms_app.journeys.models import Submission
 from forms_app.notifications.models import Notification
 from tests.factories import UserFactory
+from tests.factories.users import sign_in_verified
 
 from .conftest import GOOD_ACCOUNT, fill_in, send
 
@@ -33,7 +34,7 @@ def test_after_sign_up_the_account_number_appears_nowhere_but_its_encrypted_colu
     seen.append(client.get(f"{dd_page.url}confirmation/").content.decode())
 
     # Staff: the case page, the cases list and its export, the messages sent, the audit log.
-    client.force_login(UserFactory(username="admin", is_superuser=True, is_staff=True))
+    sign_in_verified(client, UserFactory(username="admin", is_superuser=True, is_staff=True))
     case = Case.objects.get()
     for url, params in [
         (reverse("cases:inspect", args=[case.pk]), {}),

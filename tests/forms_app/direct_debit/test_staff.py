@@ -10,6 +10,7 @@ from forms_app.direct_debit.enums import InstructionStatus
 from tests.factories import UserFactory
 from tests.factories.casework import CaseFactory
 from tests.factories.direct_debit import InstructionFactory
+from tests.factories.users import sign_in_verified
 
 from .conftest import text
 
@@ -28,7 +29,7 @@ def _case_page(client, instruction):
 def test_the_case_page_shows_the_instruction_masked_with_its_check_and_confirmation(
     client, revenues_officer, instruction
 ):
-    client.force_login(revenues_officer)
+    sign_in_verified(client, revenues_officer)
     response = _case_page(client, instruction)
     page = text(response)
     assert "Direct Debit instruction" in page
@@ -50,7 +51,7 @@ def test_staff_who_may_only_view_the_case_get_no_cancel_button(client, revenues,
     viewer.groups.add(group)
     revenues.group = group
     revenues.save()
-    client.force_login(viewer)
+    sign_in_verified(client, viewer)
     assert "Cancel instruction" not in text(_case_page(client, instruction))
     response = client.post(reverse("direct_debit:cancel", args=[instruction.pk]))
     # Wagtail's admin answers a refusal by sending them to the dashboard with a message.
@@ -65,7 +66,7 @@ def test_staff_outside_the_queue_cannot_cancel(client, instruction):
         Permission.objects.get(codename="change_case"),
         Permission.objects.get(codename="access_admin"),
     )
-    client.force_login(outsider)
+    sign_in_verified(client, outsider)
     response = client.post(reverse("direct_debit:cancel", args=[instruction.pk]))
     assert response.status_code == 404
 
@@ -73,7 +74,7 @@ def test_staff_outside_the_queue_cannot_cancel(client, instruction):
 def test_cancelling_an_active_instruction_marks_it_for_the_next_file(
     client, revenues_officer, instruction
 ):
-    client.force_login(revenues_officer)
+    sign_in_verified(client, revenues_officer)
     response = client.post(
         reverse("direct_debit:cancel", args=[instruction.pk]),
         {"reason": "Resident phoned to cancel."},
@@ -91,14 +92,14 @@ def test_cancelling_an_active_instruction_marks_it_for_the_next_file(
 
 def test_cancelling_a_pending_instruction_cancels_it_at_once(client, revenues_officer, revenues):
     instruction = InstructionFactory(case=CaseFactory())
-    client.force_login(revenues_officer)
+    sign_in_verified(client, revenues_officer)
     client.post(reverse("direct_debit:cancel", args=[instruction.pk]))
     instruction.refresh_from_db()
     assert instruction.status == InstructionStatus.CANCELLED
 
 
 def test_editors_can_edit_the_sign_up_page_and_its_bank_approved_wording(client, dd_page):
-    client.force_login(UserFactory(username="editor", is_superuser=True, is_staff=True))
+    sign_in_verified(client, UserFactory(username="editor", is_superuser=True, is_staff=True))
     response = client.get(reverse("wagtailadmin_pages:edit", args=[dd_page.pk]))
     assert response.status_code == 200
     page = text(response)

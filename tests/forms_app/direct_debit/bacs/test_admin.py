@@ -13,6 +13,7 @@ from forms_app.direct_debit.enums import InstructionStatus
 from forms_app.direct_debit.models import Instruction
 from tests.factories import UserFactory
 from tests.factories.direct_debit import InstructionFactory
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def ready(revenues_queue, bacs_settings):
 
 @pytest.fixture
 def officer_client(client, revenues_officer):
-    client.force_login(revenues_officer)
+    sign_in_verified(client, revenues_officer)
     return client
 
 
@@ -40,7 +41,7 @@ def other_staff_client(client):
     )
     user = UserFactory(username="waste_officer")
     user.groups.add(group)
-    client.force_login(user)
+    sign_in_verified(client, user)
     return client
 
 

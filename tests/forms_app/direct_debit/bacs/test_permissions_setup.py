@@ -16,6 +16,7 @@ from forms_app.direct_debit.bacs.demo import seed_bacs
 from forms_app.direct_debit.bacs.models import AuddisFile, BacsSettings
 from forms_app.direct_debit.enums import InstructionStatus
 from forms_app.direct_debit.models import Instruction
+from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def test_the_demo_has_one_auddis_file_of_its_lodged_instructions(monkeypatch, cl
     assert set(auddis_file.entries.values_list("instruction", flat=True)) == set(
         lodged.values_list("pk", flat=True)
     )
-    client.force_login(get_user_model().objects.get(username="revenues_officer"))
+    sign_in_verified(client, get_user_model().objects.get(username="revenues_officer"))
     listing = client.get(reverse("bacs_auddis_files")).content.decode()
     assert "000001" in listing
     download = client.get(reverse("bacs_auddis_file_download", args=[auddis_file.pk]))

@@ -6,7 +6,7 @@ from django.urls import reverse
 import pytest
 
 from forms_app.direct_debit.modulus.models import ModulusRelease
-from tests.factories.users import UserFactory
+from tests.factories.users import UserFactory, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +19,10 @@ def test_superusers_see_the_loaded_releases_and_nobody_edits_them(client):
     staff = Group.objects.create(name="Staff")
     staff.permissions.add(Permission.objects.get(codename="access_admin"))
     officer.groups.add(staff)
-    client.force_login(officer)
+    sign_in_verified(client, officer)
     assert client.get(url).status_code in (302, 403)
 
-    client.force_login(UserFactory(username="boss", is_superuser=True))
+    sign_in_verified(client, UserFactory(username="boss", is_superuser=True))
     page = client.get(url).content.decode()
     assert "8.50" in page and "In force" in page and "1151" in page
     assert "8.60" in page and "Upcoming" in page
