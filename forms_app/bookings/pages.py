@@ -2,8 +2,8 @@
 
 Its steps are made in code (journey.py) from what is free and the resident's answers so far, so
 each request gives the page the session's answers (`prepare`) before the journey engine asks for
-its steps. Sending takes the seat (seats.take_seat) in the transaction that stores the submission and
-opens the case; a time taken meanwhile is refused back to the time step with the nearest free
+its steps. Sending takes the seat (seats.take_seat) in the transaction that stores the submission
+and opens the case; a time taken meanwhile is refused back to the time step with the nearest free
 times. Nothing holds a seat before the resident confirms.
 """
 
