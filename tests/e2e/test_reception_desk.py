@@ -127,3 +127,24 @@ def test_reception_cancels_for_a_resident_who_phoned(page, todays_list):
     expect(page.get_by_text(f"{cerys.reference} is cancelled.")).to_be_visible()
     cerys.refresh_from_db()
     assert cerys.status == BookingStatus.CANCELLED
+
+
+def test_reception_changes_a_residents_time(page, todays_list):
+    _user, (_aled, _bethan, cerys) = todays_list
+    sign_in(page)
+    page.goto("/admin/reception-desk/")
+    page.get_by_role("link", name=f"Change time {cerys.reference}").click()
+    expect(page.get_by_role("heading", name="Days with free times")).to_be_visible()
+    expect(page.get_by_text("Cerys Hughes")).to_be_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_role("navigation", name="Days with free times").get_by_role("link").last.click()
+    assert axe_violations(page) == []
+    choice = page.get_by_role("button", name=re.compile(r"^Move to ")).first
+    chosen = choice.inner_text().split()[-1]  # "Move to 9am": the time
+    choice.click()
+
+    expect(page.get_by_text(f"{cerys.reference} is moved to {chosen} on")).to_be_visible()
+    cerys.refresh_from_db()
+    assert cerys.status == BookingStatus.MOVED
+    assert cerys.moved_to.status == BookingStatus.BOOKED
