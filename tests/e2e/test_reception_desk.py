@@ -25,7 +25,13 @@ from .conftest import axe_violations
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "front-desk-2026"
-RECEPTION_PERMISSIONS = ["access_admin", "view_booking", "change_booking", "work_reception_desk"]
+RECEPTION_PERMISSIONS = [
+    "access_admin",
+    "view_booking",
+    "change_booking",
+    "work_reception_desk",
+    "assist_residents",
+]
 
 
 @pytest.fixture
@@ -148,3 +154,26 @@ def test_reception_changes_a_residents_time(page, todays_list):
     cerys.refresh_from_db()
     assert cerys.status == BookingStatus.MOVED
     assert cerys.moved_to.status == BookingStatus.BOOKED
+
+
+def test_reception_books_for_a_resident_at_the_desks_place(page, todays_list, service_page):
+    from forms_app.bookings.models import AppointmentType
+    from forms_app.bookings.pages import BookingPage
+
+    booking_page = BookingPage(
+        title="Book an appointment",
+        slug="book",
+        confirmation_heading="Appointment booked",
+        what_happens_next="<p>Come to the front desk 5 minutes early.</p>",
+    )
+    service_page.add_child(instance=booking_page)
+    booking_page.appointment_types.set(AppointmentType.objects.all())
+    booking_page.save_revision().publish()
+    sign_in(page)
+    page.goto("/admin/reception-desk/")
+
+    page.get_by_role("button", name="Book an appointment").click()
+
+    expect(page).to_have_url(re.compile(r"/book/place/$"))
+    expect(page.get_by_label("Civic Centre")).to_be_checked()
+    assert axe_violations(page) == []
