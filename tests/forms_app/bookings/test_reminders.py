@@ -135,6 +135,7 @@ def test_a_resident_who_gave_only_a_mobile_gets_a_text(bookable):
     assert "reminder of your appointment" in text
     assert "9 December" in text
     assert "Central Library" in text
+    assert "Bring: Your latest council tax bill\n" in text
     assert "/appointments/change/" in text and "/appointments/cancel/" in text
 
 
@@ -212,4 +213,6 @@ def test_a_resident_who_booked_in_welsh_is_reminded_in_welsh(bookable):
 
     email = _reminders(booking).get(channel="email")
     assert email.language == "cy"
-    assert "/cy/" in email.body
+    # The date in Welsh, and links to the Welsh pages.
+    assert "Dydd Mercher 9 Rhagfyr 2026" in email.body
+    assert "/cy/appointments/change/" in email.body
