@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV = ROOT / "var" / "stack" / "env"
+# STACK_ENV points at another stack's env file (a copy of the stack on a database of one's own).
+ENV = Path(os.environ.get("STACK_ENV", ROOT / "var" / "stack" / "env"))
 
 
 def setup():

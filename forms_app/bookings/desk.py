@@ -1,16 +1,24 @@
-"""The reception desk's day: who is booked where, walk-ins, and marking each resident's progress."""
+"""The reception desk's day: who is booked where, walk-ins, marking each resident's progress, and
+booking for a resident (the booking journey in assisted mode)."""
 
 import datetime as dt
+import uuid
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Locale
+
+from forms_app.journeys.assisted import start_assisting
+from forms_app.journeys.progress import save_state
 from forms_app.journeys.references import unique_reference
 from services.models import LocationPage
 
 from .enums import BookingStatus
+from .journey import PLACE
 from .models import AppointmentType, Booking, BookingEvent
+from .pages import BookingPage
 
 # What the desk's buttons do, in the order a resident's visit goes.
 DESK_ACTIONS = {
@@ -81,3 +89,28 @@ def add_walk_in(location, appointment_type, name, *, by, now=None):
         BookingEvent.objects.create(booking=booking, at=now, to_status=BookingStatus.BOOKED, by=by)
         booking.transition(BookingStatus.CHECKED_IN, by=by, at=now)
     return booking
+
+
+def booking_pages_for(location):
+    """The live booking pages (in the site's own language) offering a type at `location`, with
+    the types each offers there: where the desk can book for a resident."""
+    offered_here = set(walk_in_types(location).values_list("pk", flat=True))
+    found = []
+    pages = BookingPage.objects.live().filter(locale=Locale.get_default()).order_by("title")
+    for page in pages:
+        types = [kind for kind in page.offered_types() if kind.pk in offered_here]
+        if types:
+            found.append((page, types))
+    return found
+
+
+def begin_assisted_booking(request, page, location):
+    """Start the booking journey for a resident at the desk: assisted mode on (so the booking
+    records this member of staff, journeys/assisted.py), any half-finished journey forgotten,
+    and the desk's location already chosen on the place step."""
+    start_assisting(request)
+    save_state(
+        request.session,
+        page,
+        {"token": str(uuid.uuid4()), "answers": {PLACE: str(location.pk)}},
+    )

@@ -19,6 +19,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from forms_app.journeys.assisted import can_assist
 from townhall.spreadsheets import spreadsheet_safe
 
 from . import desk
@@ -118,6 +119,7 @@ class DeskView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
                 }
                 for booking in bookings
             ],
+            can_book=can_assist(self.request.user),
             waiting=sum(b.status == BookingStatus.CHECKED_IN for b in bookings),
             expected=sum(b.status == BookingStatus.BOOKED for b in bookings),
             walk_in_form=walk_in_form or WalkInForm(appointment_types=desk.walk_in_types(location)),

@@ -1,4 +1,4 @@
-"""What residents are sent about their booking: confirmed, changed, cancelled.
+"""What residents are sent about their booking: confirmed, changed, cancelled, reminded.
 
 Each is a notification kind registered from the app's ready() and queued through the outbox in
 the transaction that made the change, so a booking that rolls back sends nothing. An email goes
@@ -62,7 +62,15 @@ CANCELLED = NotificationKindSpec(
     template="bookings/notifications/{channel}_cancelled.txt",
     attachments=calendar_attachment,
 )
-KINDS = (CONFIRMED, CHANGED, CANCELLED)
+# Queued when its time comes by `reminders.send_due_reminders`, which says when and why not.
+REMINDER = NotificationKindSpec(
+    "booking_reminder",
+    _("Appointment reminder"),
+    subject=_("Reminder: your appointment on %(date)s – reference %(reference)s"),
+    template="bookings/notifications/{channel}_reminder.txt",
+    attachments=calendar_attachment,
+)
+KINDS = (CONFIRMED, CHANGED, CANCELLED, REMINDER)
 
 
 def register_kinds():
@@ -123,3 +131,7 @@ def queue_changed(booking):
 
 def queue_cancelled(booking):
     return _queue(booking, CANCELLED)
+
+
+def queue_reminder(booking):
+    return _queue(booking, REMINDER)

@@ -1,9 +1,9 @@
 """BookingPage: the page editors put under a service for residents to book an appointment.
 
 Its steps are made in code (journey.py) from what is free and the resident's answers so far, so
-each request binds the session's answers to the page before the journey engine asks for its
-steps. Sending takes the seat (seats.take_seat) in the transaction that stores the submission and
-opens the case; a time taken meanwhile is refused back to the time step with the nearest free
+each request gives the page the session's answers (`prepare`) before the journey engine asks for
+its steps. Sending takes the seat (seats.take_seat) in the transaction that stores the submission
+and opens the case; a time taken meanwhile is refused back to the time step with the nearest free
 times. Nothing holds a seat before the resident confirms.
 """
 
@@ -69,7 +69,7 @@ class BookingPage(AbstractJourneyPage):
     subpage_types = []
 
     # The answers and the nearest free times of the request being served, and the journey made
-    # from them (once a request: the engine asks for it several times): see bind().
+    # from them (once a request: the engine asks for it several times): see prepare().
     answers_so_far = None
     nearest_times = None
     _bound_journey = None
@@ -89,8 +89,9 @@ class BookingPage(AbstractJourneyPage):
             ).order_by("name")
         )
 
-    def bind(self, request):
-        """Make this request's answers the ones the journey's options are made from."""
+    def prepare(self, request):
+        """Make this request's answers the ones the journey's options are made from (called by
+        the routes below, and by the preview's walk of a draft)."""
         state = load_state(request.session, self) or {}
         self.answers_so_far = dict(state.get("answers") or {})
         self.nearest_times = steps.nearest_from_session(request.session, self)
@@ -108,15 +109,15 @@ class BookingPage(AbstractJourneyPage):
     def process_submission(self, request, submission, answers):
         return steps.book(self, request, submission, answers, super().process_submission)
 
-    # Routes: each binds the resident's answers first.
+    # Routes: each reads the resident's answers first (prepare).
     @path("")
     def start(self, request):
-        self.bind(request)
+        self.prepare(request)
         return journey_views.start(request, self)
 
     @path("check-your-answers/")
     def check_answers(self, request):
-        self.bind(request)
+        self.prepare(request)
         response = journey_views.check_answers(request, self)
         return steps.restyle(response, "bookings/journey/check_answers.html")
 
@@ -127,7 +128,7 @@ class BookingPage(AbstractJourneyPage):
 
     @path("<slug:step_slug>/")
     def step(self, request, step_slug):
-        self.bind(request)
+        self.prepare(request)
         if request.method == "POST":
             refused = steps.refuse_details(request, self, step_slug)
             if refused is not None:

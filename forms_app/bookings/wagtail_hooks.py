@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from .desk_booking_views import DeskBookView, DeskChangeView
 from .desk_views import (
     DeskActionView,
     DeskCancelView,
@@ -33,6 +34,10 @@ def register_desk_urls():
         path(
             "reception-desk/<int:pk>/cancel/", DeskCancelView.as_view(), name="bookings_desk_cancel"
         ),
+        path(
+            "reception-desk/<int:pk>/change/", DeskChangeView.as_view(), name="bookings_desk_change"
+        ),
+        path("reception-desk/book/", DeskBookView.as_view(), name="bookings_desk_book"),
         path("reception-desk/export/", DeskExportView.as_view(), name="bookings_desk_export"),
         path(
             "reception-service-standard/",

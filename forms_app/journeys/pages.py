@@ -106,6 +106,11 @@ class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
         """The steps residents go through: a `Journey` (see engine.py)."""
         raise NotImplementedError
 
+    def prepare(self, request):
+        """Called with each request to a step, before the journey is built: by this page's own
+        routes and by the preview's walk of a draft (preview.py), which calls the views directly.
+        A page type whose steps depend on the answers so far (booking) reads them here."""
+
     def process_submission(self, request, submission, answers):
         """What sending the form does, inside the transaction that stored `submission`.
 
@@ -140,10 +145,12 @@ class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
     # Routes: the form's own address redirects to its first page; each page has an address.
     @path("")
     def start(self, request):
+        self.prepare(request)
         return views.start(request, self)
 
     @path("check-your-answers/")
     def check_answers(self, request):
+        self.prepare(request)
         return views.check_answers(request, self)
 
     @path("confirmation/")
@@ -166,6 +173,7 @@ class AbstractJourneyPage(RoutedPageMixin, RoutablePageMixin, Page):
 
     @path("<slug:step_slug>/")
     def step(self, request, step_slug):
+        self.prepare(request)
         return views.step(request, self, step_slug)
 
 

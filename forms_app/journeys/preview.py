@@ -99,6 +99,8 @@ def _draft(request, key):
     page.preview_key = key
     # A saved form would email a link to the draft to whoever asks: the preview does not offer it.
     page.allow_save_and_return = False
+    # As the page's own routes do before building its journey (its answers are the preview's).
+    page.prepare(request)
     return page
 
 

@@ -277,6 +277,9 @@ BANK_HOLIDAY_REGION = env("BANK_HOLIDAY_REGION", "ENG")
 # The reception desk's service standard: residents called in within this many minutes of their
 # appointment time count as seen on time.
 BOOKINGS_SEEN_WITHIN_MINUTES = int(env("BOOKINGS_SEEN_WITHIN_MINUTES", "5"))
+# Residents are reminded of their appointment this many hours before it
+# (`manage.py send_booking_reminders`).
+BOOKING_REMINDER_HOURS = int(env("BOOKING_REMINDER_HOURS", "24"))
 
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Townhall")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -25,7 +25,13 @@ from .conftest import axe_violations, sign_in_to_admin
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "front-desk-2026"
-RECEPTION_PERMISSIONS = ["access_admin", "view_booking", "change_booking", "work_reception_desk"]
+RECEPTION_PERMISSIONS = [
+    "access_admin",
+    "view_booking",
+    "change_booking",
+    "work_reception_desk",
+    "assist_residents",
+]
 
 
 @pytest.fixture
@@ -124,3 +130,47 @@ def test_reception_cancels_for_a_resident_who_phoned(page, todays_list):
     expect(page.get_by_text(f"{cerys.reference} is cancelled.")).to_be_visible()
     cerys.refresh_from_db()
     assert cerys.status == BookingStatus.CANCELLED
+
+
+def test_reception_changes_a_residents_time(page, todays_list):
+    _user, (_aled, _bethan, cerys) = todays_list
+    sign_in(page)
+    page.goto("/admin/reception-desk/")
+    page.get_by_role("link", name=f"Change time {cerys.reference}").click()
+    expect(page.get_by_role("heading", name="Days with free times")).to_be_visible()
+    expect(page.get_by_text("Cerys Hughes")).to_be_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_role("navigation", name="Days with free times").get_by_role("link").last.click()
+    assert axe_violations(page) == []
+    choice = page.get_by_role("button", name=re.compile(r"^Move to ")).first
+    chosen = choice.inner_text().split()[-1]  # "Move to 9am": the time
+    choice.click()
+
+    expect(page.get_by_text(f"{cerys.reference} is moved to {chosen} on")).to_be_visible()
+    cerys.refresh_from_db()
+    assert cerys.status == BookingStatus.MOVED
+    assert cerys.moved_to.status == BookingStatus.BOOKED
+
+
+def test_reception_books_for_a_resident_at_the_desks_place(page, todays_list, service_page):
+    from forms_app.bookings.models import AppointmentType
+    from forms_app.bookings.pages import BookingPage
+
+    booking_page = BookingPage(
+        title="Book an appointment",
+        slug="book",
+        confirmation_heading="Appointment booked",
+        what_happens_next="<p>Come to the front desk 5 minutes early.</p>",
+    )
+    service_page.add_child(instance=booking_page)
+    booking_page.appointment_types.set(AppointmentType.objects.all())
+    booking_page.save_revision().publish()
+    sign_in(page)
+    page.goto("/admin/reception-desk/")
+
+    page.get_by_role("button", name="Book an appointment").click()
+
+    expect(page).to_have_url(re.compile(r"/book/place/$"))
+    expect(page.get_by_label("Civic Centre")).to_be_checked()
+    assert axe_violations(page) == []

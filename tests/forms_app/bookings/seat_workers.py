@@ -10,7 +10,8 @@ import threading
 
 
 def run(database_url, kind, jobs, barrier, results):
-    """Run `jobs` (one per thread) of `kind` ("take" or "move"); put one outcome per job."""
+    """Run `jobs` (one per thread) of `kind` ("take", "move" or "remind"); put one outcome per
+    job ("remind": how many bookings that run reminded)."""
     os.environ["DJANGO_SETTINGS_MODULE"] = "townhall.settings.test"
     os.environ["DATABASE_URL"] = database_url
     import django
@@ -22,14 +23,19 @@ def run(database_url, kind, jobs, barrier, results):
     from django.db import connection, transaction
 
     from forms_app.bookings.models import AppointmentType, Booking
+    from forms_app.bookings.reminders import send_due_reminders
     from forms_app.bookings.seats import SlotTaken, move_seat, take_seat
     from services.models import LocationPage
 
     def one(job):
         try:
             now = dt.datetime.fromisoformat(job["now"])
-            starts_at = dt.datetime.fromisoformat(job["starts_at"])
+            if kind == "remind":
+                barrier.wait(timeout=120)
+                results.put(f"reminded {send_due_reminders(now=now)}")
+                return
             if kind == "take":
+                starts_at = dt.datetime.fromisoformat(job["starts_at"])
                 appointment_type = AppointmentType.objects.get(pk=job["appointment_type"])
                 location = LocationPage.objects.get(pk=job["location"])
                 barrier.wait(timeout=120)
@@ -37,6 +43,7 @@ def run(database_url, kind, jobs, barrier, results):
                 with transaction.atomic():
                     take_seat(appointment_type, location, starts_at, now=now)
             else:
+                starts_at = dt.datetime.fromisoformat(job["starts_at"])
                 booking = Booking.objects.get(pk=job["booking"])
                 barrier.wait(timeout=120)
                 with transaction.atomic():

@@ -140,3 +140,29 @@ def test_fifty_changes_into_a_nearly_full_time_move_exactly_one(schedule):
     # Every counter agrees with the bookings holding its seats.
     for seats in SlotSeats.objects.all():
         assert seats.taken == seats.bookings.holding_seats().count(), seats
+
+
+def test_reminder_runs_at_once_remind_each_booking_once(schedule):
+    from forms_app.notifications.models import Notification
+    from tests.factories.casework import CaseFactory
+
+    appointment_type, location = schedule.appointment_type, schedule.location
+    times = [london(2027, 3, 2, hour, minute) for hour in range(8, 18) for minute in (0, 30)]
+    bookings = []
+    for number, starts_at in enumerate(times):
+        case = CaseFactory(resident_email=f"resident{number}@example.com", resident_phone="")
+        bookings.append(
+            take_seat(appointment_type, location, starts_at, now=NOW, case=case, reference=None)
+        )
+    # Monday evening: every Tuesday appointment is within its 24 hours. Ten runs of the
+    # reminder command at once (as if cron overlapped itself), from five processes.
+    job = {"now": london(2027, 3, 1, 20, 0).isoformat()}
+    outcomes = _run("remind", [job] * 10)
+
+    reminded = sum(int(outcome.split()[1]) * n for outcome, n in outcomes.items())
+    assert all(outcome.startswith("reminded ") for outcome in outcomes), outcomes
+    assert reminded == len(bookings)
+    sent = Notification.objects.filter(kind="booking_reminder")
+    assert sent.count() == len(bookings)
+    assert sorted(sent.values_list("case_id", flat=True)) == sorted(b.case_id for b in bookings)
+    assert not Booking.objects.filter(pk__in=[b.pk for b in bookings], reminder_sent_at=None)

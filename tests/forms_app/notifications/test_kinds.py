@@ -16,9 +16,10 @@ from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
-# What a bookings app would register from its AppConfig.ready().
+# What another app would register from its AppConfig.ready() (not the bookings app's own
+# "booking_reminder", which is registered already).
 REMINDER = NotificationKindSpec(
-    "booking_reminder",
+    "example_reminder",
     "Appointment reminder",
     subject="Reminder: your appointment on %(date)s (%(reference)s)",
     template="notifications/{channel}_message.txt",
@@ -46,7 +47,7 @@ def test_another_apps_kind_is_queued_sent_and_shown_with_its_own_words(
     with django_capture_on_commit_callbacks(execute=True):
         queue(
             case,
-            "booking_reminder",
+            "example_reminder",
             "email",
             "sam@example.com",
             "en",
@@ -56,7 +57,7 @@ def test_another_apps_kind_is_queued_sent_and_shown_with_its_own_words(
     [email] = mail.outbox
     assert email.subject == f"Reminder: your appointment on Tuesday 2 December ({case.reference})"
     assert "See you at 10:30." in email.body
-    reminder = Notification.objects.get(kind="booking_reminder")
+    reminder = Notification.objects.get(kind="example_reminder")
     assert (reminder.status, reminder.get_kind_display()) == ("sent", "Appointment reminder")
 
     # Staff read it in the list and can filter by it, with no migration for the new kind.
@@ -64,7 +65,7 @@ def test_another_apps_kind_is_queued_sent_and_shown_with_its_own_words(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
     sign_in_verified(client, waste_officer)
-    listing = client.get(reverse("notifications:index"), {"kind": "booking_reminder"})
+    listing = client.get(reverse("notifications:index"), {"kind": "example_reminder"})
     assert listing.status_code == 200
     assert list(listing.context["object_list"]) == [reminder]
     assert "Appointment reminder" in listing.text
@@ -73,7 +74,7 @@ def test_another_apps_kind_is_queued_sent_and_shown_with_its_own_words(
 def test_a_kind_is_registered_once(reminder_kind):
     assert register_kind(REMINDER) is REMINDER  # an app's ready() may run again: harmless
     with pytest.raises(ImproperlyConfigured):
-        register_kind(NotificationKindSpec("booking_reminder", "Something else", subject="x"))
+        register_kind(NotificationKindSpec("example_reminder", "Something else", subject="x"))
     with pytest.raises(ImproperlyConfigured):
         register_kind(NotificationKindSpec("a_value_longer_than_twenty", "Too long", subject="x"))
 
@@ -81,5 +82,5 @@ def test_a_kind_is_registered_once(reminder_kind):
 def test_a_kind_nobody_registered_cannot_be_queued(submit):
     case = submit()
     with pytest.raises(LookupError):
-        queue(case, "booking_reminder", "email", "sam@example.com", "en")
-    assert not Notification.objects.filter(kind="booking_reminder").exists()
+        queue(case, "example_reminder", "email", "sam@example.com", "en")
+    assert not Notification.objects.filter(kind="example_reminder").exists()

@@ -18,7 +18,12 @@ from forms_app.notifications.models import Notification
 from forms_app.notifications.outbox import queue
 from forms_app.outbox.commands import parse_now
 
-COMMANDS = ["send_due_notifications", "deliver_due_webhooks", "purge_expired_cases"]
+COMMANDS = [
+    "send_due_notifications",
+    "deliver_due_webhooks",
+    "purge_expired_cases",
+    "send_booking_reminders",
+]
 UTC = datetime.UTC
 # A summer's morning, when London is an hour ahead of UTC (and years after this test was written).
 SUMMER_0800_UTC = datetime.datetime(2030, 7, 1, 8, 0, tzinfo=UTC)
