@@ -22,7 +22,7 @@ from forms_app.bookings.seats import take_seat
 from forms_app.cases.enums import UpdateKind
 from forms_app.notifications.models import Notification
 from tests.factories.casework import CaseFactory
-from tests.factories.users import UserFactory
+from tests.factories.users import UserFactory, sign_in_verified
 
 from .booking_setup import answer, confirm, make_booking_page, make_queue
 from .conftest import london
@@ -212,7 +212,7 @@ def test_a_cancelled_booking_cannot_be_moved(reception, aled):
 def test_staff_without_the_desk_permission_cannot_change_a_time(client, aled):
     user = UserFactory(username="waste")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    sign_in_verified(client, user)
     for response in [
         client.get(f"{DESK}{aled.pk}/change/"),
         client.post(f"{DESK}{aled.pk}/change/", {"time": slot_value(TUESDAY_1030)}),

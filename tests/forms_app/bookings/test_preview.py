@@ -6,7 +6,7 @@ import time_machine
 from bs4 import BeautifulSoup
 
 from tests.factories import ServiceIndexPageFactory, ServicePageFactory
-from tests.factories.users import UserFactory
+from tests.factories.users import UserFactory, sign_in_verified
 
 from .booking_setup import NOW, make_booking_page, make_location, make_schedule, make_type
 
@@ -48,7 +48,7 @@ def _open(client, url):
 
 def test_a_preview_of_a_booking_page_offers_days_and_times(client, draft_page, clock):
     page, place = draft_page
-    client.force_login(UserFactory(username="editor", is_superuser=True))
+    sign_in_verified(client, UserFactory(username="editor", is_superuser=True))
 
     url, first = _open(client, f"/admin/pages/{page.pk}/view_draft/")
     assert url.startswith("/admin/form-preview/") and url.endswith("/place/")
