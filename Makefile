@@ -120,6 +120,7 @@ bench: install ## Start the stack, run the benchmarks under bench/ and write doc
 	$(BIN)/python -u bench/served.py
 	$(BIN)/python -u bench/submissions.py
 	$(BIN)/python -u bench/scale.py
+	$(BIN)/python -u bench/races.py
 	@$(BIN)/python bench/report.py
 	@echo "The stack is still up: make stack-stop stops it."
 
