@@ -54,14 +54,19 @@ def machine():
     ]
 
 
+def _cell(text):
+    """Text as one Markdown table cell: a figure's note may quote a command's output."""
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
 def table(rows):
     lines = ["| # | figure | result | target | |", "| --- | --- | --- | --- | --- |"]
     for row in rows:
         note = f" ({row['note']})" if row["note"] else ""
-        lines.append(
-            f"| {row['number']} | {row['figure']}{note} | {row['value']} | {row['target']} |"
-            f" {MARK[row['met']]} |"
+        figure, value, target = (
+            _cell(text) for text in (row["figure"] + note, row["value"], row["target"])
         )
+        lines.append(f"| {row['number']} | {figure} | {value} | {target} | {MARK[row['met']]} |")
     return "\n".join(lines)
 
 

@@ -42,12 +42,15 @@ from services.models import NewsIndexPage, NewsPage  # noqa: E402
 PORT = int(os.environ.get("STACK_PORT", "8100"))
 APP = f"http://127.0.0.1:{PORT + 1}"
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+# Gunicorn workers in each of the stack's app processes (deploy/stack/start).
+WORKERS = int(os.environ.get("STACK_WORKERS", "2"))
 
 PAGES = 10_000
 CASES = 100_000
 ARCHIVE_SLUG = "bench-news-archive"
 BENCH_QUEUE = "Waste"
 CASEWORKER = "bench-caseworker"
+SMALL_TEAM_USER = "revenues_officer"
 BENCH_SUMMARY = "Report a missed bin collection (benchmark)"
 
 PLACES = ["Glanrhyd", "Aberhafren", "Pentre", "Llanfair", "Castle ward", "Mill ward"]
@@ -129,7 +132,8 @@ request = function()
   return wrk.format("GET", paths[(counter % #paths) + 1])
 end
 """
-    load = wrk(f"{APP}/search/", seconds=SECONDS, connections=8, lua=rotate)
+    # As many searches at once as the app process has workers: latency, not a queue's length.
+    load = wrk(f"{APP}/search/", seconds=SECONDS, connections=WORKERS, threads=WORKERS, lua=rotate)
     if load.errors:
         raise SystemExit(f"search answered with errors:\n{load.output}")
     record(
@@ -162,14 +166,16 @@ def list_queries(user):
 
 def generate_cases(rng):
     queue = Queue.objects.get(name=BENCH_QUEUE)
-    have = Case.objects.filter(summary=BENCH_SUMMARY).count()
-    if have >= CASES:
+    existing = set(Case.objects.filter(summary=BENCH_SUMMARY).values_list("reference", flat=True))
+    if len(existing) >= CASES:
         return
+    have = len(existing)
     print(f"  adding {CASES - have:,} cases to the {BENCH_QUEUE} queue (once)", flush=True)
     statuses = [CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.WAITING, CaseStatus.CLOSED]
     today = timezone.localdate()
     batch = []
-    for number in range(have, CASES):
+    numbers = (n for n in range(CASES * 2) if f"X{n:07d}" not in existing)
+    for _, number in zip(range(CASES - have), numbers, strict=False):
         received = timezone.now() - datetime.timedelta(minutes=number)
         batch.append(
             Case(
@@ -193,25 +199,34 @@ def generate_cases(rng):
 def case_list():
     rng = random.Random(15)  # noqa: S311 - benchmark data, not security
     user = caseworker()
-    visible = Case.objects.for_user(user).count()
-    queries_before = list_queries(user)
     generate_cases(rng)
-    visible_after = Case.objects.for_user(user).count()
-    queries_after = list_queries(user)
+    # The same list for a member of a small team (the demo's Revenues officer) and for one whose
+    # queue holds the 100,000: the queries must not depend on how many cases there are.
+    small_team = get_user_model().objects.get(username=SMALL_TEAM_USER)
+    few = Case.objects.for_user(small_team).count()
+    queries_few = list_queries(small_team)
+    many = Case.objects.for_user(user).count()
+    queries_many = list_queries(user)
     record(
         5,
         "Staff case list: SQL queries of one request",
-        f"{queries_before} with {visible:,} cases and {queries_after} with {visible_after:,}",
+        f"{queries_few} with {few:,} cases in the team's queues and {queries_many} with {many:,}",
         "≤ 15, the same",
-        queries_before == queries_after and queries_after <= 15,
+        queries_few == queries_many and queries_many <= 15,
     )
     cookie = stackenv.signed_in_cookie(user)
-    load = wrk(f"{APP}/admin/cases/", seconds=SECONDS, connections=4, headers=[f"Cookie: {cookie}"])
+    load = wrk(
+        f"{APP}/admin/cases/",
+        seconds=SECONDS,
+        connections=WORKERS,
+        threads=WORKERS,
+        headers=[f"Cookie: {cookie}"],
+    )
     if load.errors:
         raise SystemExit(f"the case list answered with errors:\n{load.output}")
     record(
         5,
-        f"Staff case list at {visible_after:,} cases in the team's queues: p95",
+        f"Staff case list at {many:,} cases in the team's queues: p95",
         f"p50 {load.p50_ms:.0f} ms, p95 {load.p95_ms:.0f} ms ({load.per_second:,.0f} requests/s)",
         "p95 < 150 ms",
         load.p95_ms < 150,

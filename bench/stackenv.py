@@ -31,12 +31,18 @@ def signed_in_cookie(user):
 
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.utils.module_loading import import_string
 
     from townhall.middleware import STAFF_LAST_SEEN
 
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    # The backend that signs people in (django-axes' comes first but only counts failures).
+    store[BACKEND_SESSION_KEY] = next(
+        path
+        for path in settings.AUTHENTICATION_BACKENDS
+        if hasattr(import_string(path), "get_user")
+    )
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store[STAFF_LAST_SEEN] = int(time.time())
     if "django_otp" in settings.INSTALLED_APPS:

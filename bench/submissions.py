@@ -128,6 +128,7 @@ request = function()
 end
 """
 THREADS = 2
+CONNECTIONS = 8
 
 
 def lua_for(items, cookies, hidden):
@@ -157,7 +158,11 @@ def main():
     def run(index):
         lua = lua_for(halves[index], cookies, hidden)
         loads[index] = wrk(
-            f"{APPS[index]}/{path}", seconds=SECONDS, connections=8, threads=THREADS, lua=lua
+            f"{APPS[index]}/{path}",
+            seconds=SECONDS,
+            connections=CONNECTIONS,
+            threads=THREADS,
+            lua=lua,
         )
 
     started = time.monotonic()
@@ -167,6 +172,8 @@ def main():
     for worker in workers:
         worker.join()
     elapsed = time.monotonic() - started
+    # A POST still in flight when wrk stops its clock is answered after it: wait for those.
+    time.sleep(2)
     submissions = Submission.objects.count() - before[0]
     cases = Case.objects.count() - before[1]
     outbox = outbox_rows() - before[2]
@@ -174,12 +181,14 @@ def main():
     errors = sum(load.errors for load in loads)
     if requests_sent > count:
         raise SystemExit(f"{requests_sent:,} POSTs for {count:,} journeys: raise MOST_PER_SECOND")
-    if errors or cases != submissions or cases != requests_sent:
+    in_flight = 2 * CONNECTIONS
+    if errors or cases != submissions or not requests_sent <= cases <= requests_sent + in_flight:
         raise SystemExit(
             f"{requests_sent:,} final POSTs made {submissions:,} submissions and {cases:,} cases"
             f" with {errors:,} errors:\n{loads[0].output}\n{loads[1].output}"
         )
-    per_second = cases / SECONDS
+    # What wrk saw answered within its seconds (the few answered after are not counted).
+    per_second = requests_sent / SECONDS
     p50 = max(load.p50_ms for load in loads)
     p99 = max(load.p99_ms for load in loads)
     record(
