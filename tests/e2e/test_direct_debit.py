@@ -88,7 +88,10 @@ def test_set_up_a_direct_debit(payer, council, language):
         page.locator("a.govuk-button--start").click()
 
     payer.at("start")
-    expect(page.locator("h1")).to_contain_text("Direct Debit")
+    # "Set up a Direct Debit with …" / "Sefydlu Debyd Uniongyrchol gyda …"
+    expect(page.locator("h1")).to_contain_text(
+        {"en": "Direct Debit", "cy": "Debyd Uniongyrchol"}[language]
+    )
     payer.go_on()
 
     payer.at("your-details")

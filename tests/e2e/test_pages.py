@@ -45,7 +45,7 @@ def test_skip_link_moves_focus_to_the_main_content(page, service_page):
     assert skip_link.evaluate("el => el === document.activeElement")
     assert skip_link.is_visible()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#main-content")
+    page.wait_for_url("**#main-content")
 
 
 def test_pages_work_without_javascript(page_without_js, service_page):
