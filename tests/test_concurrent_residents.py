@@ -12,26 +12,14 @@ server trusts one proxy, as production does: the per-address limit on sending fo
 """
 
 import copy
-import os
-import re
-import signal
-import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import connection
 
 import pytest
-import requests
-from bs4 import BeautifulSoup
 
 from forms_app.cases.models import Case, Queue
 from forms_app.journeys import demo
@@ -40,15 +28,20 @@ from forms_app.notifications.models import Notification
 from forms_app.outbox.models import OutboxStatus
 from tests.baseline import restore_wagtail_baseline
 from tests.factories.journeys import JourneyPageFactory
+from tests.reliability.servers import (
+    REQUEST_TIMEOUT,
+    database_for_servers,
+    gunicorn,
+    http_session,
+    soup,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 RESIDENTS = 20
 SERVER_PROCESSES = 3
-# Bounds on every wait (seconds), so the test ends however badly the server behaves: each request,
-# the server starting, and every resident reaching "Check your answers".
-REQUEST_TIMEOUT = 20
-SERVER_START = 60
+# Every resident must reach "Check your answers" within this (seconds); requests and the server
+# starting have their bounds in tests/reliability/servers.py.
 READY_WITHIN = 120
 ADDRESS = {
     "address_0": "12 Heol Ddu",
@@ -56,7 +49,6 @@ ADDRESS = {
     "address_2": "Glanrhyd",
     "address_3": "GR1 1AA",
 }
-LISTENING = re.compile(r"Listening at: (http://127\.0\.0\.1:\d+)")
 
 
 @pytest.fixture(autouse=True)
@@ -82,85 +74,6 @@ def missed_bin(service_page):
     )
 
 
-@contextmanager
-def _database_for_servers(tmp_path):
-    """The URL of a database the server's processes share, holding what the test built so far.
-
-    PostgreSQL: the test database itself, which the test has committed to. SQLite: the test
-    database lives in this process's memory, out of the servers' reach, so they get a copy in a
-    file (made and read back with SQLite's online backup), and what they wrote is copied back
-    afterwards for the checks to read.
-    """
-    connection.ensure_connection()
-    if connection.vendor == "postgresql":
-        url = urlsplit(os.environ["DATABASE_URL"])
-        yield url._replace(path=f"/{connection.settings_dict['NAME']}").geturl()
-        return
-    assert connection.vendor == "sqlite", connection.vendor
-    path = tmp_path / "townhall.sqlite3"
-    target = sqlite3.connect(path)
-    connection.connection.backup(target)
-    target.close()
-    yield f"sqlite:///{path}"
-    written = sqlite3.connect(path)
-    written.backup(connection.connection)
-    written.close()
-
-
-@contextmanager
-def _gunicorn(database_url, log_path):
-    """gunicorn on a free port of 127.0.0.1, several worker processes; yields its base URL."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "townhall.settings.test",
-        "DATABASE_URL": database_url,
-        "TRUSTED_PROXY_COUNT": "1",
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "townhall.wsgi:application",
-        f"--workers={SERVER_PROCESSES}",
-        "--bind=127.0.0.1:0",  # the kernel picks a free port; gunicorn logs which
-        f"--timeout={REQUEST_TIMEOUT + 10}",
-        "--graceful-timeout=5",
-    ]
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(  # noqa: S603 - our own command line, no outside input
-            command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-    try:
-        yield _wait_until_serving(server, log_path)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=5)
-
-
-def _wait_until_serving(server, log_path):
-    deadline = time.monotonic() + SERVER_START
-    base_url = None
-    session = _session()
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"gunicorn stopped ({server.returncode}):\n{log_path.read_text()}")
-        if base_url is None:
-            found = LISTENING.search(log_path.read_text())
-            base_url = found and found.group(1)
-        if base_url:
-            try:
-                if session.get(f"{base_url}/healthz", timeout=2).status_code == 200:
-                    return base_url
-            except requests.RequestException:  # not accepting yet, or still starting up
-                pass
-        time.sleep(0.2)
-    pytest.fail(f"gunicorn was not serving within {SERVER_START}s:\n{log_path.read_text()}")
-
-
 class Resident:
     """One resident in their own browser session, from their own address."""
 
@@ -169,7 +82,7 @@ class Resident:
         self.email = f"resident{number:02d}@example.com"
         self.form_url = form_url
         self.all_ready = all_ready
-        self.session = _session()
+        self.session = http_session()
         # The address the load balancer saw (a documentation range, RFC 5737).
         self.session.headers["X-Forwarded-For"] = f"203.0.113.{number}"
         self.statuses = []
@@ -204,13 +117,13 @@ class Resident:
 
     def _answer(self, page, step, expected_next, answers):
         """Post `answers` with the CSRF token from the `page` showing `step`, as a browser does."""
-        csrf = _soup(page).find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+        csrf = soup(page).find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
         url = f"{self.form_url}{step}/"
         response = self._request("POST", url, {"csrfmiddlewaretoken": csrf, **answers})
         if not response.url.endswith(f"/{expected_next}/"):
             errors = [
                 " ".join(li.get_text().split())
-                for li in _soup(response).select(".govuk-error-summary li")
+                for li in soup(response).select(".govuk-error-summary li")
             ]
             raise AssertionError(f"{step} led to {response.url}, not {expected_next}: {errors}")
         return response
@@ -225,38 +138,25 @@ class Resident:
 
     def _send(self, check_answers):
         """Send the form from "Check your answers"; returns the reference on the confirmation."""
-        form = _soup(check_answers).find("input", attrs={"name": "token"}).find_parent("form")
+        form = soup(check_answers).find("input", attrs={"name": "token"}).find_parent("form")
         fields = {field["name"]: field.get("value", "") for field in form.find_all("input")}
         confirmation = self._answer(check_answers, "check-your-answers", "confirmation", fields)
-        panel = _soup(confirmation).select_one(".govuk-panel__body strong")
+        panel = soup(confirmation).select_one(".govuk-panel__body strong")
         return " ".join(panel.get_text().split())
-
-
-def _session():
-    session = requests.Session()
-    session.trust_env = False  # straight to 127.0.0.1, never through a proxy set in the environment
-    return session
-
-
-def _soup(response):
-    return BeautifulSoup(response.text, "html.parser")
-
-
-def _server_errors(log_path):
-    """The exceptions the server logged, for the failure message."""
-    return sorted({line for line in log_path.read_text().splitlines() if "Error" in line})
 
 
 def test_twenty_residents_send_a_form_at_once(missed_bin, tmp_path):
     log_path = tmp_path / "gunicorn.log"
     started = time.monotonic()
     with (
-        _database_for_servers(tmp_path) as database_url,
-        _gunicorn(database_url, log_path) as base_url,
+        database_for_servers(tmp_path) as database_url,
+        gunicorn(
+            database_url, log_path, workers=SERVER_PROCESSES, env={"TRUSTED_PROXY_COUNT": "1"}
+        ) as server,
     ):
         all_ready = threading.Barrier(RESIDENTS, timeout=READY_WITHIN)
         residents = [
-            Resident(number, f"{base_url}{missed_bin.url}", all_ready)
+            Resident(number, f"{server.url}{missed_bin.url}", all_ready)
             for number in range(1, RESIDENTS + 1)
         ]
         with ThreadPoolExecutor(max_workers=RESIDENTS) as pool:
@@ -271,7 +171,7 @@ def test_twenty_residents_send_a_form_at_once(missed_bin, tmp_path):
             f"in {took:.1f}s:\n"
             + "".join(f"  {count} x {failure}\n" for failure, count in failures.items())
             + "The server logged:\n"
-            + "".join(f"  {line}\n" for line in _server_errors(log_path))
+            + "".join(f"  {line}\n" for line in server.errors())
         )
 
     references = [r.reference.replace(" ", "") for r in residents]
