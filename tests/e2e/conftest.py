@@ -136,6 +136,7 @@ def _serve_axe(page):
 def axe_violations(page):
     """Run axe-core on the page as it stands and return its WCAG 2.2 A/AA violations."""
     _serve_axe(page)
+    page.wait_for_load_state()
     page.add_script_tag(url=AXE_URL)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS

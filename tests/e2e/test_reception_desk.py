@@ -146,7 +146,12 @@ def test_reception_changes_a_residents_time(page, todays_list):
     expect(page.get_by_text("Cerys Hughes")).to_be_visible()
     assert axe_violations(page) == []
 
-    page.get_by_role("navigation", name="Days with free times").get_by_role("link").last.click()
+    last_day = page.get_by_role("navigation", name="Days with free times").get_by_role("link").last
+    last_day.click()
+    # The day's page has loaded when its link is the current one (axe needs the new document).
+    expect(
+        page.get_by_role("navigation", name="Days with free times").get_by_role("link").last
+    ).to_have_attribute("aria-current", "page")
     assert axe_violations(page) == []
     choice = page.get_by_role("button", name=re.compile(r"^Move to ")).first
     chosen = choice.inner_text().split()[-1]  # "Move to 9am": the time
