@@ -7,6 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -27,6 +28,7 @@ from .case_notes import note_on_case
 from .enums import BookingStatus
 from .forms import CancelForm, DeskDayForm, ReportForm, WalkInForm
 from .models import Booking, InvalidTransition
+from .notifications import queue_cancelled
 from .permissions import can_work_desk
 from .reports import service_standard
 from .seats import release_seat
@@ -189,19 +191,25 @@ class DeskCancelView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateVie
         form = CancelForm(request.POST)
         if not form.is_valid():
             return self._render(form)
+        reason = form.cleaned_data["reason"]
         try:
-            release_seat(booking, by=request.user, reason=form.cleaned_data["reason"])
+            # The seat, the case's note and the resident's message, all or none: the resident is
+            # told in writing, as when they cancel by their link.
+            with transaction.atomic():
+                release_seat(booking, by=request.user, reason=reason)
+                if reason:
+                    note_on_case(booking, CANCELLED_BY_DESK_BECAUSE, by=request.user, reason=reason)
+                else:
+                    note_on_case(booking, CANCELLED_BY_DESK, by=request.user)
+                queue_cancelled(booking)
         except InvalidTransition:
+            booking.refresh_from_db()
             messages.error(
                 request,
                 _("%(reference)s is already %(status)s: nothing was cancelled.")
                 % {"reference": booking.reference, "status": booking.get_status_display().lower()},
             )
             return redirect(back)
-        if reason := form.cleaned_data["reason"]:
-            note_on_case(booking, CANCELLED_BY_DESK_BECAUSE, by=request.user, reason=reason)
-        else:
-            note_on_case(booking, CANCELLED_BY_DESK, by=request.user)
         messages.success(
             request,
             _("%(reference)s is cancelled. The time can be booked again.")

@@ -16,6 +16,7 @@ from forms_app.bookings.enums import BookingStatus
 from forms_app.bookings.models import Booking
 from forms_app.bookings.reports import service_standard
 from forms_app.bookings.seats import release_seat, take_seat
+from forms_app.notifications.models import Notification
 from tests.factories.casework import CaseFactory
 from tests.factories.users import UserFactory, sign_in_verified
 
@@ -36,7 +37,7 @@ def tuesday(schedule, appointment_type, location):
         location,
         london(2026, 6, 2, 9, 0),
         now=BOOKED_ON,
-        case=CaseFactory(resident_name="Aled Jones"),
+        case=CaseFactory(resident_name="Aled Jones", resident_email="aled@example.com"),
     )
     bethan = take_seat(
         appointment_type,
@@ -219,7 +220,11 @@ def test_reception_cancels_for_a_resident_after_checking(reception, tuesday, loc
         "Appointment cancelled by reception for the resident. Reason: Phoned: feeling unwell"
     ]
     assert aled.events.last().by == reception.user
+    # Aled is told in writing, as when a resident cancels by their link.
+    told = Notification.objects.get(case=aled.case, kind="booking_cancelled")
+    assert (told.channel, told.recipient) == ("email", "aled@example.com")
 
     again = reception.post(url, {"reason": ""}, follow=True).content.decode()
     assert "is already cancelled: nothing was cancelled." in again
     assert aled.case.updates.filter(kind="note").count() == 1
+    assert Notification.objects.filter(case=aled.case, kind="booking_cancelled").count() == 1
