@@ -1,5 +1,9 @@
+import io
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 from wagtail.models import Page, Site
@@ -20,6 +24,27 @@ from tests.factories.users import sign_in_verified
 def _empty_cache():
     """Each test starts with an empty cache, as a newly deployed site does."""
     cache.clear()
+
+
+DEMO_PASSWORD = "demo-pass-2026"
+
+
+@pytest.fixture(scope="module")
+def demo_council(django_db_setup, django_db_blocker):
+    """The demo council (`seed_demo`, English and Welsh, staff signing in with DEMO_PASSWORD),
+    seeded once for the test module and rolled back after it: seed_demo takes many seconds.
+
+    Each test of the module runs in a savepoint inside this transaction, so what one test changes
+    is gone before the next; the module's tests also need `db` (a `django_db` mark)."""
+    with (
+        pytest.MonkeyPatch.context() as env,
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        env.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -5,9 +5,6 @@ no English demo text left in it."""
 import io
 import re
 
-from django.core.management import call_command
-from django.db import transaction
-
 from wagtail.models import Locale, Page, Site
 
 import pytest
@@ -40,14 +37,9 @@ DEMO_SENTENCES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def council(django_db_setup, django_db_blocker):
-    """The demo council, seeded once for the module (seed_demo is slow), rolled back afterwards.
-    Each test runs in a savepoint inside this transaction, so tests cannot disturb each other."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
+@pytest.fixture
+def council(demo_council):
+    """The demo council, seeded once for the module."""
 
 
 def _soup(response):

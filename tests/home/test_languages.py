@@ -5,7 +5,6 @@ import io
 import re
 
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -29,11 +28,8 @@ CONTACT_FORM_CY = "/cy/cysylltu-ar-cyngor/cysylltu-a-ni/ffurflen/"
 
 
 @pytest.fixture
-def council(monkeypatch):
-    """The demo council with its Welsh translation (whether or not seed_demo runs seed_welsh)."""
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2026")
-    call_command("seed_demo", stdout=io.StringIO())
-    seed_welsh(io.StringIO())
+def council(demo_council):
+    """The demo council with its Welsh translation, seeded once for the module."""
 
 
 def _soup(response):

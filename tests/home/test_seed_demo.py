@@ -1,4 +1,7 @@
-"""`manage.py seed_demo` builds a believable council, and running it again changes nothing."""
+"""`manage.py seed_demo` builds a believable council, and running it again changes nothing.
+
+The council is seeded once for the module (`demo_council`); the demo password's own story, which
+needs a database without the demo, is in test_demo_password.py."""
 
 import io
 
@@ -31,9 +34,7 @@ def _counts():
     }
 
 
-def test_seed_demo_twice_builds_the_council_once(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2026")
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_twice_builds_the_council_once(demo_council):
     first = _counts()
     call_command("seed_demo", stdout=io.StringIO())
     assert _counts() == first
@@ -50,9 +51,7 @@ def test_seed_demo_twice_builds_the_council_once(monkeypatch):
     assert CouncilSettings.objects.get(site=site).details.footer_links
 
 
-def test_demo_users_sign_in_with_demo_password(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2026")
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_users_sign_in_with_demo_password(demo_council):
     User = get_user_model()
     assert set(User.objects.values_list("username", flat=True)) >= set(DEMO_USERS)
     assert User.objects.get(username="admin").is_superuser
@@ -68,31 +67,7 @@ def test_demo_users_sign_in_with_demo_password(monkeypatch):
     assert response.redirect_chain[-1][0].startswith("/admin/two-factor/set-up/")
 
 
-def test_without_demo_password_one_is_generated_and_printed_once(monkeypatch):
-    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
-    printed = [line for line in out.getvalue().splitlines() if "password is:" in line]
-    assert len(printed) == 1
-    password = printed[0].rsplit(":", 1)[1].strip()
-    assert get_user_model().objects.get(username="reception").check_password(password)
-
-    again = io.StringIO()
-    call_command("seed_demo", stdout=again)
-    assert "password is:" not in again.getvalue()
-
-
-def test_setting_demo_password_later_resets_the_demo_users(monkeypatch):
-    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
-    call_command("seed_demo", stdout=io.StringIO())
-    monkeypatch.setenv("DEMO_PASSWORD", "a-new-demo-password")
-    call_command("seed_demo", stdout=io.StringIO())
-    assert get_user_model().objects.get(username="editor").check_password("a-new-demo-password")
-
-
-def test_demo_shows_an_alert_feedback_flags_and_overdue_reviews(client, monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2026")
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_shows_an_alert_feedback_flags_and_overdue_reviews(client, demo_council):
     today = timezone.localdate()
 
     assert AlertBanner.objects.showing_at(timezone.now()).exists()
@@ -106,13 +81,11 @@ def test_demo_shows_an_alert_feedback_flags_and_overdue_reviews(client, monkeypa
     assert ServicePage.objects.filter(review_due__gte=today).exists()
 
 
-def test_every_demo_queue_can_be_worked_by_its_team(monkeypatch):
+def test_every_demo_queue_can_be_worked_by_its_team(demo_council):
     """Each queue's staff group can sign in to the admin and open its cases (Environmental health
     could not: its group lacked admin access)."""
     from forms_app.cases.models import Case, Queue
 
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2026")
-    call_command("seed_demo", stdout=io.StringIO())
     for queue in Queue.objects.exclude(group=None):
         member = get_user_model().objects.create_user(f"member-{queue.pk}", password="x")
         member.groups.add(queue.group)

@@ -17,13 +17,9 @@ from tests.factories.users import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "demo-pass-2026"
-
 
 @pytest.fixture
-def demo(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", PASSWORD)
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(demo_council):
     return ServicePage.objects.get(slug="report-a-missed-bin-collection")
 
 
