@@ -1,4 +1,9 @@
-"""Internal notes on a booking's case, in the site's own language, logged and announced."""
+"""Internal notes on a booking's case, in the site's own language, logged and announced.
+
+Whoever changed the booking (the resident by their link, or reception) gets the booking's own
+message, so the note is internal: nobody is messaged twice. `case_updated` lets the listeners that
+keep other systems in step (a CRM's webhook) hear of it.
+"""
 
 from django.conf import settings
 from django.utils import translation

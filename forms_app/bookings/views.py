@@ -20,6 +20,7 @@ from forms_app.journeys.questions import build_form, registry
 
 from . import ics, links
 from .availability import free_days, free_times, nearest_free_times
+from .case_notes import note_on_case
 from .enums import CHANGEABLE_STATUSES, BookingStatus
 from .models import Booking
 from .notifications import queue_cancelled, queue_changed
@@ -31,7 +32,6 @@ from .questions import (
     parse_slot,
     time_choices,
 )
-from .records import record_on_case
 from .seats import SlotTaken, move_seat, release_seat
 from .steps import booking_context
 
@@ -127,7 +127,7 @@ def cancel(request, token):
             if reason:
                 return _cannot(request, booking, reason)
             release_seat(booking, reason=BY_LINK)
-            record_on_case(booking, CANCELLED_NOTE, when=_when(booking.starts_at))
+            note_on_case(booking, CANCELLED_NOTE, when=_when(booking.starts_at))
             queue_cancelled(booking)
         return HttpResponseRedirect(f"{request.path}?done=1")
     return _render(request, "bookings/links/cancel.html", booking_context(booking))
@@ -240,7 +240,7 @@ def _move(booking, new_start):
                 new_start,
                 reason=BY_LINK,
             )
-            record_on_case(moved, MOVED_NOTE, old=_when(old_start), new=_when(moved.starts_at))
+            note_on_case(moved, MOVED_NOTE, old=_when(old_start), new=_when(moved.starts_at))
             queue_changed(moved)
             return moved
     except SlotTaken:
