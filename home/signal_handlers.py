@@ -6,7 +6,9 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from forms_app.cases.signals import retention_due
 from townhall.frontcache import purge_everything
+from townhall.lockout import forget_old_sign_in_records
 from townhall.pagecache import forget_every_page
 
 from .alerts.models import AlertBanner
@@ -15,7 +17,13 @@ from .locales import forget_locales
 from .models import CouncilDetails, CouncilSettings
 
 
+def _forget_old_sign_in_records(sender, now, **kwargs):
+    forget_old_sign_in_records(now)
+
+
 def register_signal_handlers():
+    # The daily retention run also deletes old sign-in records (staff usernames and addresses).
+    retention_due.connect(_forget_old_sign_in_records, dispatch_uid="townhall-sign-in-records")
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(bump_version, dispatch_uid=f"townhall-chrome-{signal}")
     # Every translation of the council details is a row of its own, so saving or deleting any of

@@ -83,3 +83,27 @@ def test_behind_the_proxy_each_client_is_told_apart_by_its_forwarded_address(cli
     # A client cannot escape the lock by writing its own X-Forwarded-For entry first.
     spoofed = sign_in(Client(), PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.7", **proxy)
     assert spoofed.status_code == 429
+
+
+def test_the_daily_retention_run_deletes_sign_in_records_older_than_ninety_days(_officer):
+    from axes.models import AccessLog
+
+    from forms_app.cases.retention import run_retention
+
+    assert settings.SIGN_IN_RECORDS_DAYS == 90
+    _officer.set_password(PASSWORD)
+    _officer.save()
+    start = datetime.datetime(2026, 1, 5, 9, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False):
+        sign_in(Client(), PASSWORD, REMOTE_ADDR="192.0.2.1")
+    with time_machine.travel(start + datetime.timedelta(days=60), tick=False):
+        sign_in(Client(), PASSWORD, REMOTE_ADDR="192.0.2.7")
+    assert set(AccessLog.objects.values_list("ip_address", flat=True)) == {
+        "192.0.2.1",
+        "192.0.2.7",
+    }
+
+    run_retention(now=start + datetime.timedelta(days=91))
+
+    # January's sign-in is forgotten; March's stays until its own ninety days are up.
+    assert list(AccessLog.objects.values_list("ip_address", flat=True)) == ["192.0.2.7"]

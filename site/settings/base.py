@@ -202,6 +202,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_LOCKOUT_MINUTES = int(env("LOGIN_LOCKOUT_MINUTES", "15"))
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+# Sign-in records (usernames, addresses, times) are personal data kept for investigating misuse:
+# the daily `purge_expired_cases` run deletes those older than this many days.
+SIGN_IN_RECORDS_DAYS = int(env("SIGN_IN_RECORDS_DAYS", "90"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "townhall.ratelimit.client_address"
 AXES_LOCKOUT_CALLABLE = "townhall.lockout.locked_out"
