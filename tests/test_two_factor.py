@@ -6,6 +6,7 @@ import re
 from base64 import b32decode
 
 from django.contrib.auth.models import Group, Permission
+from django.core import mail
 from django.test import Client
 
 import pytest
@@ -47,8 +48,12 @@ def code_from_page(html):
     return f"{TOTP(key).token():06d}"
 
 
-def test_a_superuser_without_an_app_is_sent_to_set_one_up_and_can_then_use_the_admin():
-    client = signed_in_with_password(UserFactory(username="boss", is_superuser=True))
+def test_a_superuser_without_an_app_is_sent_to_set_one_up_and_can_then_use_the_admin(
+    django_capture_on_commit_callbacks,
+):
+    client = signed_in_with_password(
+        UserFactory(username="boss", is_superuser=True, email="boss@example.com")
+    )
     response = client.get("/admin/pages/")
     assert response.status_code == 302
     assert response["Location"] == "/admin/two-factor/set-up/?next=%2Fadmin%2Fpages%2F"
@@ -60,13 +65,23 @@ def test_a_superuser_without_an_app_is_sent_to_set_one_up_and_can_then_use_the_a
     # Reloading shows the same key, so a code from the app already scanned still works.
     assert code_from_page(client.get("/admin/two-factor/set-up/").content.decode())
 
-    done = client.post(
-        "/admin/two-factor/set-up/", {"code": code_from_page(html), "next": "/admin/pages/"}
-    )
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(
+            "/admin/two-factor/set-up/",
+            {"code": code_from_page(html), "next": "/admin/pages/"},
+            REMOTE_ADDR="192.0.2.44",
+        )
     assert done.status_code == 302
     assert done["Location"] == "/admin/pages/"
     assert client.get("/admin/pages/").status_code == 200
     assert TOTPDevice.objects.get(user__username="boss").confirmed
+    # The account's owner is told, so a set-up they did not make does not go unnoticed.
+    (told,) = mail.outbox
+    assert told.to == ["boss@example.com"]
+    assert told.subject == "An authenticator app was set up for your account"
+    assert "from the address 192.0.2.44" in told.body
+    assert "If it was not you, someone knows your password." in told.body
 
 
 def test_a_wrong_code_when_setting_up_says_so_and_keeps_the_app_unconfirmed():

@@ -8,8 +8,10 @@ from base64 import b32encode
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -19,9 +21,11 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from townhall.ratelimit import client_address
 from townhall.redirects import local_path
 
 from .forms import CodeForm
+from .notices import tell_of_new_authenticator
 from .policy import has_device
 
 signed_in = login_required(login_url=reverse_lazy("wagtailadmin_login"))
@@ -66,6 +70,13 @@ def set_up(request):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
+            transaction.on_commit(
+                lambda: tell_of_new_authenticator.enqueue(
+                    user_id=request.user.pk,
+                    set_up_at=timezone.now().isoformat(),
+                    address=client_address(request),
+                )
+            )
             return redirect(_next(request))
         form.add_error("code", _("That code is not right. Enter the code your app shows now"))
     secret = b32encode(device.bin_key).decode("ascii").rstrip("=")
