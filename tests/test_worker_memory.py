@@ -24,6 +24,7 @@ NOT_FOR_PAGES = {
     "cryptography.fernet": "bank details (forms_app/direct_debit/fields.py)",
     "notifications_python_client": "GOV.UK Notify (forms_app/notifications/senders.py)",
     "icalendar": "calendar files (forms_app/bookings/ics.py)",
+    "segno": "two-factor QR codes (townhall/two_factor/views.py)",
     "holidays.countries": "every country's bank holidays (townhall/bank_holidays.py)",
 }
 
