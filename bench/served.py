@@ -213,13 +213,18 @@ def worker_memory():
     while (served := _pages_served(access_log)) < 10_000:
         wrk(f"{APP}/", seconds=SECONDS, lua=rotate)
     workers = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    sizes = []
+    sizes, shares = [], []
     for pid in workers:
         status = Path(f"/proc/{pid}/status").read_text()
         rss_kb = int(
             next(line for line in status.splitlines() if line.startswith("VmRSS")).split()[1]
         )
         sizes.append(rss_kb / 1024)
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        pss_kb = int(
+            next(line for line in rollup.splitlines() if line.startswith("Pss:")).split()[1]
+        )
+        shares.append(pss_kb / 1024)
     largest = max(sizes)
     record(
         6,
@@ -227,6 +232,16 @@ def worker_memory():
         f"{largest:.0f} MB after {served:,} requests ({len(sizes)} workers)",
         "< 150 MB",
         largest < 150,
+    )
+    # The target is on resident memory (VmRSS, above), which counts in full the pages a worker
+    # shares with its siblings (libraries, the master's memory): what each worker adds is its
+    # proportional share (PSS), kept for the record to size machines by.
+    record(
+        6,
+        "App worker memory as its proportional share (PSS), largest worker of the process",
+        f"{max(shares):.0f} MB (VmRSS counts shared pages in full; the target is on VmRSS)",
+        "for the record",
+        None,
     )
 
 
