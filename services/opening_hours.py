@@ -16,7 +16,7 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-import holidays
+from townhall.bank_holidays import uk_bank_holidays
 
 # How far ahead to look for the next opening or closing before saying nothing about it.
 LOOKAHEAD_DAYS = 14
@@ -175,11 +175,7 @@ class Schedule:
         # None suits a service that ignores bank holidays, such as an out-of-hours line.
         if bank_holiday_region is not None and bank_holiday_region not in BANK_HOLIDAY_REGIONS:
             raise ValueError(f"Bank holiday region must be one of {BANK_HOLIDAY_REGIONS}.")
-        self.bank_holidays = (
-            holidays.country_holidays("GB", subdiv=bank_holiday_region)
-            if bank_holiday_region
-            else {}
-        )
+        self.bank_holidays = uk_bank_holidays(bank_holiday_region) if bank_holiday_region else {}
         self.tz = ZoneInfo(timezone)
 
     def sessions_on(self, day: dt.date) -> DayHours:

@@ -161,6 +161,26 @@ def test_a_new_alert_shows_through_the_cache_at_once(varnish, service_page):
     assert "Collections delayed by snow" in response.text
 
 
+def test_the_app_is_told_the_visitors_address_once(varnish, tmp_path):
+    """Rate limits trust as many X-Forwarded-For entries as there are proxies in front of the app
+    (TRUSTED_PROXY_COUNT): Varnish must add exactly one, the address it was asked from."""
+    requests.get(varnish + "/healthz", headers={"X-Forwarded-For": "203.0.113.9"}, timeout=10)
+    log = subprocess.run(  # noqa: S603 - Debian's varnishlog reading this test's own Varnish
+        [
+            shutil.which("varnishlog") or "/usr/bin/varnishlog",
+            "-d",
+            "-n",
+            str(tmp_path / "varnish"),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    sent = [line.split(None, 2)[2] for line in log.splitlines() if "BereqHeader" in line]
+    told = [header for header in sent if "203.0.113.9" in header]
+    assert told == ["X-Forwarded-For: 203.0.113.9, 127.0.0.1"]
+
+
 @pytest.mark.parametrize("varnish", ['"192.0.2.10"'], indirect=True)
 def test_nobody_else_may_empty_the_cache(varnish, service_page):
     url = varnish + service_page.url

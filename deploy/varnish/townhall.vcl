@@ -31,14 +31,10 @@ sub vcl_recv {
         return (synth(200, "Emptied"));
     }
 
-    # Tell the app who the visitor is (rate limits count per address: TRUSTED_PROXY_COUNT=1).
-    if (req.restarts == 0) {
-        if (req.http.X-Forwarded-For) {
-            set req.http.X-Forwarded-For = req.http.X-Forwarded-For + ", " + client.ip;
-        } else {
-            set req.http.X-Forwarded-For = client.ip;
-        }
-    }
+    # Who the visitor is, the app learns from X-Forwarded-For (rate limits count per address):
+    # Varnish itself appends client.ip to it before vcl_recv, once, so the VCL adds nothing. Adding
+    # it again would make the address appear twice, and a site with a balancer in front of Varnish
+    # (TRUSTED_PROXY_COUNT=2) would then count every resident as the balancer.
 
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);

@@ -13,8 +13,6 @@ from urllib.parse import urlsplit
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-import icalendar
-
 from townhall.public_urls import public_base_url
 
 from .enums import BookingStatus
@@ -79,6 +77,9 @@ def event_uid(reference):
 
 def calendar_file(event, *, now=None):
     """The event as the bytes of an .ics file."""
+    # Imported here: only the booking pages and emails make calendar files (docs/scaling.md).
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

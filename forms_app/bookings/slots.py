@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from forms_app.cases.working_days import add_working_days
+from townhall.bank_holidays import uk_bank_holidays
 
 from .enums import NoticeUnit
 
@@ -71,7 +70,7 @@ class Slot:
 
 @cache
 def _bank_holidays(region, year):
-    return holidays.country_holidays("GB", subdiv=region, years=year)
+    return uk_bank_holidays(region, years=year)
 
 
 def is_bank_holiday(day: dt.date, region: str) -> bool:

@@ -5,12 +5,12 @@ from functools import cache
 
 from django.conf import settings
 
-import holidays
+from townhall.bank_holidays import uk_bank_holidays
 
 
 @cache
 def _bank_holidays(region, year):
-    return holidays.country_holidays("GB", subdiv=region, years=year)
+    return uk_bank_holidays(region, years=year)
 
 
 def is_working_day(day, region=None):

@@ -11,8 +11,6 @@ import json
 
 from django.conf import settings
 
-import requests
-
 from forms_app.outbox.dispatch import CannotSend, SendFailed
 
 from . import payloads
@@ -70,6 +68,10 @@ def send(delivery):
         SIGNATURE_HEADER: signature_for(body, key),
     }
     delivery.response_status_code = None
+    # Imported here: only the background worker posts to webhooks, and an app worker would
+    # otherwise carry `requests` (about 6 MB) from start-up for nothing (docs/scaling.md).
+    import requests
+
     try:
         # No redirects: the JSON goes to the address staff set, or nowhere.
         response = requests.post(

@@ -11,11 +11,13 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
-from cryptography.fernet import Fernet, MultiFernet
-
 
 @cache
 def _fernet(keys):
+    # Imported here, not at the top: only pages that read or write bank details need it, and every
+    # app worker would otherwise carry it (about 8 MB) from start-up (docs/scaling.md, "Memory").
+    from cryptography.fernet import Fernet, MultiFernet
+
     if not keys:
         raise ImproperlyConfigured("DIRECT_DEBIT_KEYS must list at least one Fernet key.")
     return MultiFernet([Fernet(key) for key in keys])

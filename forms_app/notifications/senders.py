@@ -11,9 +11,6 @@ from django.conf import settings
 from django.core.mail import EmailMessage, make_msgid
 from django.utils.translation import gettext as _
 
-from notifications_python_client.errors import APIError
-from notifications_python_client.notifications import NotificationsAPIClient
-
 from forms_app.outbox.dispatch import CannotSend, SendFailed
 
 from .enums import NotificationChannel
@@ -35,6 +32,10 @@ def describe_error(error):
 
 class NotifySender:
     def __init__(self, api_key):
+        # Imported when a message is sent (by the background worker), not when an app worker
+        # starts: with `requests` and `jwt` it is about 5 MB no page needs (docs/scaling.md).
+        from notifications_python_client.notifications import NotificationsAPIClient
+
         self.client = NotificationsAPIClient(
             api_key,
             base_url=getattr(settings, "NOTIFY_BASE_URL", None) or NOTIFY_BASE_URL,
@@ -42,6 +43,8 @@ class NotifySender:
         )
 
     def send(self, notification):
+        from notifications_python_client.errors import APIError
+
         template_id = self._template_id(notification.channel)
         personalisation = {"subject": notification.subject, "body": notification.body}
         # Our own id, so a message can be traced in Notify without quoting personal details.

@@ -16,7 +16,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-import segno
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -46,6 +45,9 @@ def _grouped(secret):
 
 
 def _qr_code(device):
+    # Imported here: only staff setting up two-factor see a QR code (docs/scaling.md, "Memory").
+    import segno
+
     qr = segno.make(device.config_url, error="m")
     svg = qr.svg_inline(
         scale=5, dark="#0b0c0c", light="#ffffff", title=_("QR code for your authenticator app")
