@@ -2,10 +2,14 @@
 PostgreSQL DATABASE_URL; skipped on SQLite, whose search works differently)."""
 
 from django.db import connection
+from django.db.models.signals import post_init
 
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 import pytest
+
+from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = [
     pytest.mark.django_db,
@@ -34,3 +38,27 @@ def test_the_words_of_a_whole_page_are_indexed_together():
         (definition,) = cursor.fetchone()
     assert "USING gin" in definition
     assert "(title || body)" in definition
+
+
+def test_a_search_makes_a_page_only_of_the_results_it_shows(client, home_page):
+    # Ranking reads 200 candidates here (up to 300): as narrow rows, not as Page objects, which
+    # took longer to make than the search took to find them.
+    news_index = NewsIndexPageFactory(parent=home_page, slug="news")
+    for number in range(200):
+        NewsPageFactory(parent=news_index, title=f"Allotment plot {number} is free again")
+    client.get("/search/", {"q": "warm up"})
+    made = []
+
+    def count(sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            made.append(instance)
+
+    post_init.connect(count)
+    try:
+        html = client.get("/search/", {"q": "allotment"}).content.decode()
+    finally:
+        post_init.disconnect(count)
+    assert "200 results for ‘allotment’" in html
+    assert html.count('class="townhall-search-result"') == 10
+    # The ten shown, their parent (News) and the home page every page's header links to.
+    assert len(made) <= 12
