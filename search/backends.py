@@ -13,12 +13,17 @@ SQLite and other databases get Wagtail's backend unchanged.
 """
 
 import functools
+import re
 
 from django.db import connection
 
 from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 
-from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+)
+from modelsearch.query import Or, PlainText
 
 
 @functools.cache
@@ -26,6 +31,32 @@ def default_text_search_config():
     with connection.cursor() as cursor:
         cursor.execute("SHOW default_text_search_config")
         return cursor.fetchone()[0]
+
+
+def _terms(query_string):
+    """The words of a query as Wagtail's backend splits them (on spaces and hyphens)."""
+    return [term for term in re.split(r"[\s\-]+", query_string) if term]
+
+
+class SearchQueryCompiler(PostgresSearchQueryCompiler):
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        """Words any of which may match, each with as many spellings (an English search: each
+        word and its plural), are ranked together: one ts_rank() a field instead of one a word,
+        which ranked every page that matched as many times over as there were words. ts_rank()
+        of 'a | a2 | b | b2' is the mean of the ranks of 'a | a2' and 'b | b2', so the order is
+        the same. Words with different numbers of spellings (Welsh mutations) are ranked one by
+        one, as Wagtail does, so that a word with many spellings does not count for more."""
+        if (
+            isinstance(query, Or)
+            and all(
+                isinstance(part, PlainText) and part.operator == "or" for part in query.subqueries
+            )
+            and len({len(_terms(part.query_string)) for part in query.subqueries}) == 1
+        ):
+            query = PlainText(
+                " ".join(part.query_string for part in query.subqueries), operator="or"
+            )
+        return super().build_tsrank(vector, query, config=config, boost=boost)
 
 
 class SearchResults(PostgresSearchResults):
@@ -41,4 +72,5 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backe
         backend.config = default_text_search_config()
     if connection.vendor == "postgresql":
         backend.results_class = SearchResults
+        backend.query_compiler_class = SearchQueryCompiler
     return backend
