@@ -220,14 +220,18 @@ def score(label, title, summary, position, total, concepts, phrase, rules):
     """A page's score from its model label, title and summary and the backend's position for it."""
     kind, weight = RESULT_MODELS[label]
     title_keys = rules.keys(title)
-    summary_keys = rules.keys(summary)
+    # The summary's words are read only if a concept is not in the title (often all are).
+    summary_keys = None
     text = 0.0
     in_title = 0
     for concept in concepts:
         if concept.found_in(title_keys):
             text += TITLE_WEIGHT
             in_title += 1
-        elif concept.found_in(summary_keys):
+            continue
+        if summary_keys is None:
+            summary_keys = rules.keys(summary)
+        if concept.found_in(summary_keys):
             text += SUMMARY_WEIGHT
     text /= len(concepts)
     if in_title == len(concepts):
