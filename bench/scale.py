@@ -9,8 +9,11 @@
 
 The data is written as the app would write it (pages saved one by one, so Wagtail indexes them for
 search as it does on publish; cases in bulk, as nothing but the row matters to the list).
+
+`bench/scale.py search` (or `cases`) measures one figure alone; with none named, both.
 """
 
+import argparse
 import datetime
 import os
 import random
@@ -233,10 +236,24 @@ def case_list():
     )
 
 
+FIGURES = {"search": search_latency, "cases": case_list}
+
+
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "figures",
+        nargs="*",
+        metavar="|".join(FIGURES),
+        help="the figures to measure: all of them if none is named",
+    )
+    chosen = parser.parse_args().figures or list(FIGURES)
+    unknown = [name for name in chosen if name not in FIGURES]
+    if unknown:
+        parser.error(f"no figure called {', '.join(unknown)}: choose from {', '.join(FIGURES)}")
     print(f"bench/scale.py: the stack at {APP}, {SECONDS} s of load a figure")
-    search_latency()
-    case_list()
+    for name in chosen:
+        FIGURES[name]()
 
 
 if __name__ == "__main__":

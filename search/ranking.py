@@ -10,11 +10,15 @@ so that 'blue badge' puts the service before the news story, on every backend al
 """
 
 import datetime
+import functools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import DEFAULT_DB_ALIAS, connection
 from django.db.models import DateField, F, OuterRef, Subquery, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils import translation
 
@@ -150,21 +154,51 @@ def searchable_pages():
     )
 
 
-# What ranking and the results page read of each candidate page: no page is loaded whole.
-CANDIDATE_FIELDS = ("id", "content_type_id", "title", "path", "url_path", "locale_id")
+class Candidate(NamedTuple):
+    """A page the backend found, as ranking and the results page read it: no page is loaded."""
+
+    id: int
+    content_type_id: int
+    title: str
+    path: str
+    url_path: str
+    locale_id: int
+
+    @property
+    def pk(self):
+        return self.id
+
+    @classmethod
+    def of(cls, page):
+        return cls(*(getattr(page, name) for name in cls._fields))
+
+    def as_page(self):
+        """A base Page with these fields only (any other is loaded if read), for showing it."""
+        known = self._asdict()
+        values = [known[f.attname] for f in Page._meta.concrete_fields if f.attname in known]
+        return Page.from_db(DEFAULT_DB_ALIAS, self._fields, values)
+
+
+CANDIDATE_FIELDS = Candidate._fields
 
 
 @dataclass
 class Hit:
-    """A page found: the page (for a promoted page, of its own type; otherwise a base Page with
-    `CANDIDATE_FIELDS` only), its kind (a ResultType), its summary and date (news) as the results
-    page shows them, and its score."""
+    """A page found: `found` is the page (a promoted page, of its own type) or its Candidate row,
+    made a Page only if it is shown; its kind (a ResultType), its summary and date (news) as the
+    results page shows them, and its score."""
 
-    page: Page
+    found: Page | Candidate
     kind: str
     score: float
     summary: str = ""
     date: datetime.date | None = None
+
+    @functools.cached_property
+    def page(self):
+        if isinstance(self.found, Candidate):
+            return self.found.as_page()
+        return self.found
 
 
 @dataclass
@@ -187,14 +221,18 @@ def score(label, title, summary, position, total, concepts, phrase, rules):
     """A page's score from its model label, title and summary and the backend's position for it."""
     kind, weight = RESULT_MODELS[label]
     title_keys = rules.keys(title)
-    summary_keys = rules.keys(summary)
+    # The summary's words are read only if a concept is not in the title (often all are).
+    summary_keys = None
     text = 0.0
     in_title = 0
     for concept in concepts:
         if concept.found_in(title_keys):
             text += TITLE_WEIGHT
             in_title += 1
-        elif concept.found_in(summary_keys):
+            continue
+        if summary_keys is None:
+            summary_keys = rules.keys(summary)
+        if concept.found_in(summary_keys):
             text += SUMMARY_WEIGHT
     text /= len(concepts)
     if in_title == len(concepts):
@@ -219,6 +257,14 @@ def _has_field(model, name):
     return any(field.name == name for field in model._meta.concrete_fields)
 
 
+def _any_of(ids):
+    """For `pk__in`: on PostgreSQL the ids as one array, not a placeholder each (psycopg took
+    longer to prepare a query with 300 placeholders than PostgreSQL took to answer it)."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", [list(ids)])
+    return ids
+
+
 def _summaries_and_dates(pages, models):
     """Each page's summary and date (None where its type has none), read from the tables of the
     pages' own types in one narrow query."""
@@ -226,7 +272,7 @@ def _summaries_and_dates(pages, models):
     for page in pages:
         ids.setdefault(page.content_type_id, []).append(page.pk)
     parts = [
-        model.objects.filter(pk__in=ids[content_type_id])
+        model.objects.filter(pk__in=_any_of(ids[content_type_id]))
         .order_by()
         .annotate(
             result_summary=F("summary") if _has_field(model, "summary") else Value(""),
@@ -242,6 +288,14 @@ def _summaries_and_dates(pages, models):
         return {}
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     return {pk: (summary or "", date) for pk, summary, date in rows}
+
+
+def _rows(results):
+    """The candidates found, as Candidate rows. PostgreSQL reads them as rows (search/backends.py);
+    other backends' pages are read field by field."""
+    if hasattr(results, "rows"):
+        return [Candidate(*row) for row in results.rows(*CANDIDATE_FIELDS)]
+    return [Candidate.of(page) for page in results]
 
 
 def promoted_pages(phrase, searchable):
@@ -276,7 +330,7 @@ def search(query):
     promoted = promoted_pages(phrase, searchable)
     results.promoted = [
         Hit(
-            page=page,
+            found=page,
             kind=RESULT_MODELS[page._meta.label_lower][0],
             score=0.0,
             summary=getattr(page, "summary", ""),
@@ -287,7 +341,7 @@ def search(query):
     promoted_ids = {page.pk for page in promoted}
     candidates = searchable.only(*CANDIDATE_FIELDS).search(backend_query(concepts))
     # One more than is ranked, to know whether there were more.
-    fetched = list(candidates[: MAX_CANDIDATES + 1])
+    fetched = _rows(candidates[: MAX_CANDIDATES + 1])
     results.capped = len(fetched) > MAX_CANDIDATES
     found = [page for page in fetched[:MAX_CANDIDATES] if page.pk not in promoted_ids]
     models = _models_by_content_type(found)
@@ -306,7 +360,7 @@ def search(query):
             phrase,
             rules,
         )
-        hits.append(Hit(page=page, kind=kind, score=points, summary=summary, date=date))
+        hits.append(Hit(found=page, kind=kind, score=points, summary=summary, date=date))
     # Python's sort is stable: equal scores keep the backend's order.
     results.hits = sorted(hits, key=lambda hit: -hit.score)
     return results

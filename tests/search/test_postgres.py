@@ -2,10 +2,21 @@
 PostgreSQL DATABASE_URL; skipped on SQLite, whose search works differently)."""
 
 from django.db import connection
+from django.db.models.signals import post_init
 
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 import pytest
+from modelsearch.backends.database.postgres.postgres import PostgresSearchQueryCompiler
+
+from search.ranking import backend_query, parse
+from tests.factories import (
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    ServiceIndexPageFactory,
+    ServicePageFactory,
+)
 
 pytestmark = [
     pytest.mark.django_db,
@@ -34,3 +45,54 @@ def test_the_words_of_a_whole_page_are_indexed_together():
         (definition,) = cursor.fetchone()
     assert "USING gin" in definition
     assert "(title || body)" in definition
+
+
+def test_a_search_makes_a_page_only_of_the_results_it_shows(client, home_page):
+    # Ranking reads 200 candidates here (up to 300): as narrow rows, not as Page objects, which
+    # took longer to make than the search took to find them.
+    news_index = NewsIndexPageFactory(parent=home_page, slug="news")
+    for number in range(200):
+        NewsPageFactory(parent=news_index, title=f"Allotment plot {number} is free again")
+    client.get("/search/", {"q": "warm up"})
+    made = []
+
+    def count(sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            made.append(instance)
+
+    post_init.connect(count)
+    try:
+        html = client.get("/search/", {"q": "allotment"}).content.decode()
+    finally:
+        post_init.disconnect(count)
+    assert "200 results for ‘allotment’" in html
+    assert html.count('class="townhall-search-result"') == 10
+    # The ten shown, their parent (News) and the home page every page's header links to.
+    assert len(made) <= 12
+
+
+def test_words_ranked_together_keep_wagtails_order(home_page):
+    # One ts_rank() for all the words of an English search instead of one a word: the same
+    # scores, so the same candidates in the same order.
+    category = ServiceIndexPageFactory(parent=home_page, title="Libraries", summary="Books.")
+    titles = [
+        "Library opening hours",
+        "Opening hours of the recycling centre",
+        "Join the library",
+        "Library events: opening night",
+        "Hours of the leisure centre",
+    ]
+    for title in titles:
+        ServicePageFactory(parent=category, title=title, summary=f"About {title.lower()}.")
+    query = backend_query(parse("library opening hours", "en"))
+    ours = get_search_backend()
+    wagtails = get_search_backend()
+    wagtails.query_compiler_class = PostgresSearchQueryCompiler
+    assert ours.query_compiler_class is not PostgresSearchQueryCompiler
+
+    def ranked(backend):
+        found = backend.search(query, Page.objects.live()).annotate_score("_score")
+        return [(page.title, round(page._score, 5)) for page in found]
+
+    assert ranked(ours) == ranked(wagtails)
+    assert len(ranked(ours)) == 6  # and the Libraries category

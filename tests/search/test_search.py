@@ -352,6 +352,38 @@ def test_query_count_does_not_grow_with_the_number_of_results(client, home_page)
     assert many <= 20
 
 
+# What one search results page may cost in SQL, however many pages match: the words' synonyms,
+# the view restrictions, promoted results, the search, the summaries, the parents, the search log,
+# and the site, session and banner look-ups every page makes.
+MAX_QUERIES_FOR_A_SEARCH = 12
+
+
+def test_a_results_page_costs_the_same_queries_with_200_matches_as_with_10(client, home_page):
+    category = ServiceIndexPageFactory(parent=home_page, title="Leisure", summary="Leisure.")
+    news_index = NewsIndexPageFactory(parent=home_page, slug="news")
+    for number in range(100):
+        ServicePageFactory(parent=category, title=f"Rent an allotment plot {number}")
+        NewsPageFactory(parent=news_index, title=f"Allotment plot {number} is free again")
+    for number in range(5):
+        ServicePageFactory(parent=category, title=f"Book a bowling green {number}")
+        NewsPageFactory(parent=news_index, title=f"Bowling green {number} reopens")
+    client.get("/search/", {"q": "warm up"})
+
+    few, few_html = _queries_for_a_search(client, "bowling")
+    many, many_html = _queries_for_a_search(client, "allotment")
+    assert "10 results for ‘bowling’" in few_html
+    assert "200 results for ‘allotment’" in many_html
+    assert len(result_titles(many_html)) == 10
+    assert few == many <= MAX_QUERIES_FOR_A_SEARCH
+
+    # A later page of the 200 costs no more than the first.
+    with CaptureQueriesContext(connection) as queries:
+        later = client.get("/search/", {"q": "allotment", "page": "12"}).content.decode()
+    assert len(result_titles(later)) == 10
+    assert 'aria-current="page">12</a>' in later
+    assert len(queries) <= many
+
+
 def test_a_welsh_search_is_logged_as_welsh_as_typed(client, welsh_service_page):
     query = "Sut ydw i’n rhoi gwybod am fin heb ei gasglu?"
     html = client.get("/cy/search/", {"q": query}).content.decode()
