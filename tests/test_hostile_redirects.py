@@ -31,6 +31,8 @@ HOSTILE = [
     "javascript:alert(1)",
     " /bins/",
     "\x00/bins/",
+    "/\n",  # urlsplit() drops a line break: "/" was followed, not the page
+    "/\t/evil.example",  # ... and a tab, which would leave "//evil.example"
 ]
 PROPERTY = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
