@@ -54,6 +54,22 @@ def get_chrome(request):
     return chrome
 
 
+def default_council_name():
+    """The council's name in the active language on the default site, for what is written without
+    a request (the emails and texts residents are sent): kept with the chrome, and made stale by
+    the same changes, so a case does not pay three queries to sign its confirmation."""
+    key = (
+        f"townhall:chrome:{versions.current(VERSION_KEY)}:council-name:{translation.get_language()}"
+    )
+    name = cache.get(key)
+    if name is None:
+        site = Site.objects.filter(is_default_site=True).first()
+        details = CouncilSettings.for_site(site).localized_details() if site else None
+        name = details.council_name if details else FALLBACK_COUNCIL_NAME
+        cache.set(key, name, TIMEOUT)
+    return name
+
+
 def build_chrome(site):
     """The chrome in the active language: build_chrome is called inside the request's."""
     council = CouncilSettings.for_site(site)

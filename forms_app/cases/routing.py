@@ -55,7 +55,9 @@ def resident_details(answers):
     }
 
 
-@transaction.atomic
+# One transaction with the caller's, when it has one (the submit's): a savepoint of its own would
+# cost two round trips a case and undo nothing the caller's rollback does not.
+@transaction.atomic(savepoint=False)
 def open_case(submission, *, channel=Channel.ONLINE, assisted_by=None):
     answers = submission.get_answers()
     queue = queue_for(submission.journey, answers.values())

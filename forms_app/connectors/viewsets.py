@@ -15,6 +15,10 @@ class WebhookDeliveryViewSet(ModelViewSet):
     menu_label = _("Webhook deliveries")
     menu_order = 900
     add_to_settings_menu = True
+    # Written with every case change and again when sent, and linking only to its case: Wagtail's
+    # reference index (which shows where a page, image or snippet is used) would have the
+    # background worker index each one twice for nothing.
+    add_to_reference_index = False
     copy_view_enabled = False
     inspect_view_enabled = True
     # Nobody may add or edit a delivery (see permissions.py); the viewset still wants a form.

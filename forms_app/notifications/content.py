@@ -8,12 +8,11 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
 from forms_app.cases.contact import uk_mobile
 from forms_app.journeys.references import display_reference
-from home.models import FALLBACK_COUNCIL_NAME, CouncilSettings
+from home.chrome import default_council_name
 from townhall.public_urls import admin_url, public_url
 
 from .enums import NotificationChannel
@@ -54,9 +53,7 @@ def absolute_url(url):
 
 def council_name():
     """The council's name in the active language: render() makes that the notification's."""
-    site = Site.objects.filter(is_default_site=True).first()
-    details = CouncilSettings.for_site(site).localized_details() if site else None
-    return details.council_name if details else FALLBACK_COUNCIL_NAME
+    return default_council_name()
 
 
 def check_progress_url(language):

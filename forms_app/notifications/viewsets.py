@@ -34,6 +34,10 @@ class NotificationViewSet(ModelViewSet):
     menu_label = _("Notifications")
     menu_order = 310
     add_to_admin_menu = True
+    # Written with every case change and again when sent, and linking only to its case: Wagtail's
+    # reference index (which shows where a page, image or snippet is used) would have the
+    # background worker index each one twice for nothing.
+    add_to_reference_index = False
     index_view_class = NotificationIndexView
     inspect_view_class = NotificationInspectView
     inspect_view_enabled = True

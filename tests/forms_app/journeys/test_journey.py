@@ -516,6 +516,21 @@ def test_a_second_report_gets_its_own_reference(client, missed_bin):
     assert first != second
 
 
+def test_a_reference_already_given_is_never_given_again(client, missed_bin, monkeypatch):
+    _complete_and_send(client, missed_bin)
+    taken = Submission.objects.get().reference
+    # The next send draws the taken reference first (one chance in about 850 billion).
+    offered = iter([taken, "HT7K9QWX"])
+    monkeypatch.setattr("forms_app.journeys.submit.new_reference", lambda: next(offered))
+
+    response = _complete_and_send(client, missed_bin)
+
+    assert _redirect(response) == f"{missed_bin.url}confirmation/"
+    assert _reference_on(client.get(f"{missed_bin.url}confirmation/")) == "HT7K 9QWX"
+    assert Submission.objects.count() == Case.objects.count() == 2
+    assert Case.objects.filter(reference="HT7K9QWX", submission__reference="HT7K9QWX").exists()
+
+
 # Spam and abuse ---------------------------------------------------------------------------------
 
 
