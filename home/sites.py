@@ -19,7 +19,7 @@ from wagtail.models import Site
 
 from townhall import versions
 
-from .chrome import VERSION_KEY, TIMEOUT
+from .chrome import TIMEOUT, VERSION_KEY
 from .locales import localized
 
 
