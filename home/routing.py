@@ -13,6 +13,49 @@ from wagtail.models import Page, PageViewRestriction
 from .queries import page_and_ancestor_paths
 
 
+def route_target(home, path_components):
+    """(page, how many of `path_components` its address takes) for the deepest page below `home`
+    whose address begins the path, its ancestors in `page.route_ancestors`; None if no page's does.
+
+    Only `home`'s own columns are read (its path, address, title), so the site's root page as
+    Wagtail loads it will do: routing need not load the home page's own model first.
+    """
+    wanted = [
+        f"{home.url_path}{'/'.join(path_components[:length])}/"
+        for length in range(1, len(path_components) + 1)
+    ]
+    chain = list(
+        Page.objects.filter(url_path__in=wanted, path__startswith=home.path)
+        .order_by("depth")
+        .values("pk", "content_type_id", "url_path", "title", "alias_of_id")
+    )
+    # Only an unbroken run of ancestors from this page counts as a match.
+    matched = []
+    for length, row in enumerate(chain, start=1):
+        if row["url_path"] != wanted[length - 1]:
+            break
+        matched.append(row)
+    if not matched:
+        return None
+    target = matched[-1]
+    model = ContentType.objects.get_for_id(target["content_type_id"]).model_class()
+    related = getattr(model, "route_select_related", ())
+    page = model.objects.select_related(*related).get(pk=target["pk"])
+    home_url = home.url or "/"
+    page.route_ancestors = [
+        {"title": home.title, "href": home_url, "alias_of_id": home.alias_of_id, "pk": home.pk}
+    ] + [
+        {
+            "title": row["title"],
+            "href": home_url + row["url_path"][len(home.url_path) :],
+            "alias_of_id": row["alias_of_id"],
+            "pk": row["pk"],
+        }
+        for row in matched[:-1]
+    ]
+    return page, len(matched)
+
+
 class PathRoutingMixin:
     """For the root page of a site (HomePage)."""
 
@@ -20,40 +63,11 @@ class PathRoutingMixin:
         if not path_components:
             self.route_ancestors = []
             return super().route(request, path_components)
-        wanted = [
-            f"{self.url_path}{'/'.join(path_components[:length])}/"
-            for length in range(1, len(path_components) + 1)
-        ]
-        chain = list(
-            Page.objects.filter(url_path__in=wanted, path__startswith=self.path)
-            .order_by("depth")
-            .values("pk", "content_type_id", "url_path", "title", "alias_of_id")
-        )
-        # Only an unbroken run of ancestors from this page counts as a match.
-        matched = []
-        for length, row in enumerate(chain, start=1):
-            if row["url_path"] != wanted[length - 1]:
-                break
-            matched.append(row)
-        if not matched:
+        found = route_target(self, path_components)
+        if found is None:
             return super().route(request, path_components)
-        target = matched[-1]
-        model = ContentType.objects.get_for_id(target["content_type_id"]).model_class()
-        related = getattr(model, "route_select_related", ())
-        page = model.objects.select_related(*related).get(pk=target["pk"])
-        home_url = self.url or "/"
-        page.route_ancestors = [
-            {"title": self.title, "href": home_url, "alias_of_id": self.alias_of_id, "pk": self.pk}
-        ] + [
-            {
-                "title": row["title"],
-                "href": home_url + row["url_path"][len(self.url_path) :],
-                "alias_of_id": row["alias_of_id"],
-                "pk": row["pk"],
-            }
-            for row in matched[:-1]
-        ]
-        return page.route(request, path_components[len(matched) :])
+        page, taken = found
+        return page.route(request, path_components[taken:])
 
 
 class RoutedPageMixin:

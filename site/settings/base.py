@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "townhall.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Finds a Wagtail page's site in the cache rather than the database (home/sites.py).
+    "home.sites.CachedSiteRoutingMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: answers a locked-out sign-in with the "locked" page (townhall/lockout.py).
     "axes.middleware.AxesMiddleware",

@@ -19,15 +19,17 @@ from tests.factories.journeys import JourneyPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# What the send asks, once each: the session; the page's route (site, language, home page, the
-# path, the page, its privacy settings: 6); the token; the submission, the routing rules and the
-# default queue, the case, its first update and its audit entry (6); the email (1); the session
-# saved (1); and three savepoints (2 statements each: the send's transaction, the email's, which
-# keeps a case whose email could not be queued, and the session's) in a test's transaction.
-# Before: 36, with the council's name (3), the reference and token looked up before the unique
-# columns decide (2), Wagtail's checks that the case and its content type exist (2), a savepoint
-# of the case's own (2) and a reference index entry for the email (3).
-MAX_QUERIES = 22
+# What the send asks, once each: the session; the page's privacy settings (the site, the active
+# language and the page the address leads to come from the cache, kept since check your answers
+# was shown); the token; the submission, the routing rules and the default queue, the case, its
+# first update and its audit entry (6); the email (1); the session saved (1); and three savepoints
+# (2 statements each: the send's transaction, the email's, which keeps a case whose email could
+# not be queued, and the session's) in a test's transaction.
+# Before: 36, with the route (site, language, home page, path, page: 5), the council's name (3),
+# the reference and token looked up before the unique columns decide (2), Wagtail's checks that
+# the case and its content type exist (2), a savepoint of the case's own (2) and a reference index
+# entry for the email (3).
+MAX_QUERIES = 17
 
 
 def _question(number):
