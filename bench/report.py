@@ -99,9 +99,8 @@ def main():
         f"Run: {when}\n\n"
         "Machine:\n\n" + "\n".join(f"- {line}" for line in machine()) + "\n\n"
         "Load generator and stack share the machine's cores, so requests a second are lower than\n"
-        "on separate machines; the ratios hold better than the absolute numbers.\n\n"
-        + table(rows)
-        + "\n"
+        "on separate machines; the ratios hold better than the absolute numbers. Where a target\n"
+        "is not met, docs/scaling.md (Sizing) says where the time goes.\n\n" + table(rows) + "\n"
     )
     print(f"\nWritten to {TARGET.relative_to(ROOT)}")
 
