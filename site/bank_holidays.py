@@ -9,14 +9,25 @@ the package's base classes), so it is loaded by itself, under its usual name, an
 
 import importlib.util
 import sys
+import threading
 from functools import cache
 from pathlib import Path
 
 UNITED_KINGDOM = "holidays.countries.united_kingdom"
 
+# The module is in sys.modules before it has finished running (see below): a second thread asking
+# at that moment must wait for it, not take the half-made module (a threaded worker's first
+# requests, or the booking race's threads, would otherwise find no UnitedKingdom in it).
+_loading = threading.Lock()
+
 
 @cache
 def _united_kingdom():
+    with _loading:
+        return _load().UnitedKingdom
+
+
+def _load():
     if UNITED_KINGDOM not in sys.modules:
         import holidays
 
@@ -31,7 +42,7 @@ def _united_kingdom():
         except BaseException:
             del sys.modules[UNITED_KINGDOM]
             raise
-    return sys.modules[UNITED_KINGDOM].UnitedKingdom
+    return sys.modules[UNITED_KINGDOM]
 
 
 def uk_bank_holidays(region, years=None):

@@ -62,3 +62,37 @@ def test_the_uk_bank_holidays_are_the_packages_own(region):
     theirs = holidays.country_holidays("GB", subdiv=region, years=years)
     assert dict(ours) == dict(theirs)
     assert datetime.date(2026, 12, 25) in ours
+
+
+THREADS = """
+import json, threading
+from townhall.bank_holidays import uk_bank_holidays
+
+start = threading.Barrier(16)
+errors, christmas = [], []
+
+def ask():
+    start.wait()
+    try:
+        christmas.append("2026-12-25" in {day.isoformat() for day in uk_bank_holidays("ENG", 2026)})
+    except Exception as error:
+        errors.append(repr(error))
+
+threads = [threading.Thread(target=ask) for _ in range(16)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(json.dumps({"errors": errors, "christmas": christmas}))
+"""
+
+
+def test_threads_asking_at_once_for_the_first_time_all_get_the_bank_holidays():
+    """A threaded worker's first requests, or the booking race's threads, all ask before the UK's
+    module has loaded: none may be given the half-made module."""
+    result = subprocess.run(  # noqa: S603 - this interpreter, our own script
+        [sys.executable, "-c", THREADS], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"errors": [], "christmas": [True] * 16}
