@@ -331,27 +331,6 @@ def _queries_for_a_search(client, query):
     return len(queries), response.content.decode()
 
 
-def test_query_count_does_not_grow_with_the_number_of_results(client, home_page):
-    category = ServiceIndexPageFactory(parent=home_page, title="Parks", summary="Parks.")
-    news_index = NewsIndexPageFactory(parent=home_page, slug="news")
-    # 5 and 50 matching pages of the same kinds (each kind costs one query to load).
-    for number in range(25):
-        ServicePageFactory(parent=category, title=f"Book a tennis court {number}")
-        NewsPageFactory(parent=news_index, title=f"Tennis court {number} reopens")
-    for number in range(4):
-        ServicePageFactory(parent=category, title=f"Hire a rugby pitch {number}")
-    NewsPageFactory(parent=news_index, title="Rugby pitch reopens")
-    # The first search warms the caches (sites, locales, content types) as any earlier visit does.
-    client.get("/search/", {"q": "warm up"})
-
-    few, few_html = _queries_for_a_search(client, "rugby")
-    many, many_html = _queries_for_a_search(client, "tennis")
-    assert "5 results for ‘rugby’" in few_html
-    assert "50 results for ‘tennis’" in many_html
-    assert few == many
-    assert many <= 20
-
-
 # What one search results page may cost in SQL, however many pages match: the words' synonyms,
 # the view restrictions, promoted results, the search, the summaries, the parents, the search log,
 # and the site, session and banner look-ups every page makes.
