@@ -133,6 +133,18 @@ def apply_line(line, *, by=None):
         case ReasonAction.REJECT:
             return _change(instruction, InstructionStatus.REJECTED, by=by, reason=note)
         case ReasonAction.REINSTATE:
+            if instruction.bank_details_removed_at is not None:
+                # Its bank details went with the retention period after it was cancelled: it
+                # cannot be collected on, so it is not made active; staff ask the payer to sign
+                # up again.
+                return _not_applied(
+                    _(
+                        "The bank reinstated this instruction, but its bank details were removed "
+                        "after it was cancelled, so it stays cancelled. Ask the payer to set up a "
+                        "new Direct Debit."
+                    ),
+                    instruction,
+                )
             return _change(instruction, InstructionStatus.ACTIVE, by=by, reason=note)
         case ReasonAction.NEW_DETAILS | ReasonAction.NEW_DETAILS_RELODGE:
             return _new_details(

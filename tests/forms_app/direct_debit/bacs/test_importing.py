@@ -102,6 +102,20 @@ def test_code_r_reinstated_makes_a_cancelled_instruction_active_with_nothing_sen
     assert produce_files().files == []
 
 
+def test_code_r_for_an_instruction_whose_bank_details_were_removed_is_left_to_staff():
+    instruction = InstructionFactory(
+        status=InstructionStatus.CANCELLED,
+        sort_code="",
+        account_number="",
+        bank_details_removed_at=NOW - datetime.timedelta(days=400),
+    )
+    line = only_line(import_report(report(f"ADDACS,2026-12-02,{instruction.reference},R,,,")))
+    assert line.outcome == LineOutcome.NOT_APPLIED
+    assert "its bank details were removed after it was cancelled" in line.message
+    assert "Ask the payer to set up a new Direct Debit" in line.message
+    assert refreshed(instruction).status == InstructionStatus.CANCELLED
+
+
 def test_auddis_rejection_codes_reject_a_lodged_instruction():
     instruction = InstructionFactory(status=InstructionStatus.LODGED)
     import_report(report(f"AUDDIS,2026-12-02,{instruction.reference},5,,,"))
