@@ -5,9 +5,13 @@ import re
 from townhall.csp import script_hash
 
 
-def policy(response):
-    header = response["Content-Security-Policy"]
+def directives(header):
+    """{directive: [sources]} of a Content-Security-Policy header, in any order."""
     return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
+
+
+def policy(response):
+    return directives(response["Content-Security-Policy"])
 
 
 def inline_scripts(html):
