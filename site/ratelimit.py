@@ -63,15 +63,20 @@ def hit(scope, request, limit, window_seconds):
     key = _key(scope, request)
     # add() starts a window only if none is running; incr() leaves the running window's expiry.
     if cache.add(key, 0, timeout=window_seconds):
-        cache.set(f"{key}:ends", time.time() + window_seconds, timeout=window_seconds)
+        _note_window_end(key, window_seconds)
     try:
         count = cache.incr(key)
     except ValueError:
         # The window ran out between add() and incr(): this request opens a new one.
         cache.set(key, 1, timeout=window_seconds)
-        cache.set(f"{key}:ends", time.time() + window_seconds, timeout=window_seconds)
+        _note_window_end(key, window_seconds)
         count = 1
     return count <= limit
+
+
+def _note_window_end(key, window_seconds):
+    """When the window just started ends, for `seconds_left`."""
+    cache.set(f"{key}:ends", time.time() + window_seconds, timeout=window_seconds)
 
 
 def seconds_left(scope, request, window_seconds):
